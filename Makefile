@@ -1,0 +1,48 @@
+# Two commands for a fresh machine:  make serve   (run the app)   make test   (run every check)
+# Both install what is missing first (scripts/setup.sh: pinned versions, skips what is already there).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CARGO_TERM_COLOR ?= never
+
+TRUNK_BUILD := trunk build --release --offline --public-url ./
+
+.PHONY: setup serve build test lint test-native test-wasm test-e2e size clean
+
+setup:
+	@scripts/setup.sh
+
+## Run the app at http://127.0.0.1:8080/ (rebuilds on change).
+serve: setup
+	trunk serve --offline
+
+## Release build into dist/ (relative URLs: works under any sub-path).
+build: setup
+	$(TRUNK_BUILD)
+
+## Every check: format, lints on both targets, native tests, wasm tests in headless Chromium,
+## end-to-end tests on the built dist/ over real HTTP, and the size budget.
+test: setup lint test-native test-wasm build test-e2e size
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test app
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+## Raw and brotli bytes of every file in dist/, and the first-load total against the budget.
+size:
+	@scripts/size.sh dist
+
+clean:
+	cargo clean
+	rm -rf dist tests/e2e/artifacts

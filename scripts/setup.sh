@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, pinned, and skips what is already there.
+# Safe to run again and again: a warm run takes a few seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+APT_PACKAGES=(chromium chromium-driver brotli nginx fonts-noto-cjk fonts-noto-color-emoji poppler-utils)
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+
+# 1. Rust target for the browser.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. Debian packages: browser + driver for tests, brotli for size reports, nginx as the CDN stand-in, fonts for screenshots.
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "apt-get install ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# 3. Cargo-installed tools at their pinned versions.
+have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q " $2\$\| $2 \| $2"; }
+if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION" || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+  log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 min; no --locked, see TOOLCHAIN.md)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+if ! have_version trunk "$TRUNK_VERSION"; then
+  log "cargo install trunk $TRUNK_VERSION (about 6 min)"
+  cargo install --locked "trunk@$TRUNK_VERSION" --force
+fi
+
+# 4. npm dev tools (binaryen's wasm-opt, playwright-core, axe-core): exact versions from package-lock.json.
+if [ ! -d node_modules ] || ! cmp -s package-lock.json node_modules/.package-lock.json; then
+  log "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+log "ready"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Prints raw and brotli bytes of every file in a build directory, the total, and the first-load transfer
+# (html + css + js + wasm, brotli). Fails when the first load is over the budget (a regression guard).
+set -euo pipefail
+dir=${1:-dist}
+budget=${SIZE_BUDGET_BROTLI:-102400}   # 100 KB ceiling; the target is 60 KB (issue 5)
+[ -d "$dir" ] || { echo "size: no $dir/ (run make build first)" >&2; exit 1; }
+command -v brotli >/dev/null || { echo "size: brotli missing (make setup)" >&2; exit 1; }
+
+total_raw=0; total_br=0; first_br=0
+printf '%-52s %10s %10s\n' file raw brotli
+while IFS= read -r f; do
+  raw=$(stat -c %s "$f")
+  br=$(brotli -q 11 -c "$f" | wc -c)
+  rel=${f#"$dir"/}
+  printf '%-52s %10d %10d\n' "$rel" "$raw" "$br"
+  total_raw=$((total_raw + raw)); total_br=$((total_br + br))
+  case "$rel" in
+    *.br|*.gz) ;;
+    *.html|*.css|*.js|*.wasm) first_br=$((first_br + br)) ;;
+  esac
+done < <(find "$dir" -type f ! -name '*.br' ! -name '*.gz' | sort)
+printf '%-52s %10d %10d\n' TOTAL "$total_raw" "$total_br"
+printf 'first-load transfer (html+css+js+wasm, brotli): %d bytes (%.1f KB); budget %d bytes\n' \
+  "$first_br" "$(awk -v b="$first_br" 'BEGIN{print b/1024}')" "$budget"
+if [ "$first_br" -gt "$budget" ]; then
+  echo "size: FAIL: first load is over the budget" >&2
+  exit 1
+fi

@@ -1,0 +1,104 @@
+//! The active generation in full: overview, features, and the post's 항목/내용 table.
+
+use leptos::prelude::*;
+
+use crate::data::{Generation, GenerationId, Run, SITE, Text};
+use crate::nav::Command;
+use crate::state::use_app_state;
+use crate::ui;
+
+/// The detail of the active generation. It enters from the side the reader moved towards.
+#[component]
+pub fn Detail(id: GenerationId) -> impl IntoView {
+    let state = use_app_state();
+    let lang = state.lang;
+    let g: &'static Generation = id.generation();
+    let direction = state.direction.get_untracked();
+    let tr = move |text: Text| move || text.get(lang.get());
+    view! {
+        <article
+            class=format!("detail {}", direction.class())
+            aria-labelledby="detail-heading"
+            style=format!("--fill:{};--stroke:{}", g.fill, g.stroke)
+        >
+            <header class="detail-header">
+                <span class="detail-emoji" aria-hidden="true">{g.emoji}</span>
+                <div>
+                    <p class="detail-label">{tr(g.label)}</p>
+                    <h2 id="detail-heading" class="detail-heading" tabindex="-1">
+                        {tr(g.heading)}
+                        " "
+                        <span class="detail-english" lang="en">"(" {g.english_name} ")"</span>
+                    </h2>
+                </div>
+            </header>
+            <section class="detail-section">
+                <h3>{tr(SITE.overview)}</h3>
+                <p>{move || rich(g.overview.get(lang.get()))}</p>
+            </section>
+            <section class="detail-section">
+                <h3>{tr(SITE.features)}</h3>
+                <ul class="features">
+                    {g.features.iter().map(|f| view! { <li>{tr(*f)}</li> }).collect_view()}
+                </ul>
+            </section>
+            <table class="items">
+                <caption class="visually-hidden">{tr(g.label)} " " {tr(SITE.item_columns[0])}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(SITE.item_columns[0])}</th>
+                        <th scope="col">{tr(SITE.item_columns[1])}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr>
+                        <th scope="row">{tr(SITE.pros)}</th>
+                        <td>{tr(g.pros)}</td>
+                    </tr>
+                    {g.cons.map(|cons| view! {
+                        <tr>
+                            <th scope="row">{tr(SITE.cons)}</th>
+                            <td>{tr(cons)}</td>
+                        </tr>
+                    })}
+                    {(!g.technologies.is_empty()).then(|| view! {
+                        <tr>
+                            <th scope="row">{tr(SITE.technologies)}</th>
+                            <td>
+                                <ul class="chips">
+                                    {g.technologies.iter().map(|t| view! { <li class="chip">{*t}</li> }).collect_view()}
+                                </ul>
+                            </td>
+                        </tr>
+                    })}
+                </tbody>
+            </table>
+            <nav class="detail-nav" aria-label=tr(ui::DETAIL_NAV)>
+                <button type="button" class="detail-prev" disabled=id.prev().is_none()
+                    on:click=move |_| state.command(Command::Prev)>
+                    <span aria-hidden="true">"← "</span>{tr(ui::PREV)}
+                </button>
+                <button type="button" class="detail-overview" on:click=move |_| state.command(Command::Overview)>
+                    {tr(ui::TO_OVERVIEW)}
+                </button>
+                <button type="button" class="detail-next" disabled=id.next().is_none()
+                    on:click=move |_| state.command(Command::Next)>
+                    {tr(ui::NEXT)}<span aria-hidden="true">" →"</span>
+                </button>
+            </nav>
+        </article>
+    }
+}
+
+/// Renders runs of text, emphasised ones as `<strong>`.
+fn rich(runs: &'static [Run]) -> impl IntoView {
+    runs.iter()
+        .map(|run| {
+            if run.strong {
+                view! { <strong>{run.text}</strong> }.into_any()
+            } else {
+                run.text.into_any()
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,101 @@
+//! The post's two tables, as real tables: the active generation's row highlighted, a row click selecting it.
+
+use leptos::prelude::*;
+
+use crate::components::is_plain_click;
+use crate::data::{GENERATIONS, Generation, SITE, Text};
+use crate::route::Route;
+use crate::state::use_app_state;
+
+/// One cell's content: words in both languages, or technology names as the post lists them.
+#[derive(Clone, Copy)]
+enum Cell {
+    Text(Text),
+    Names(&'static [&'static str]),
+}
+
+/// The post's "다이어그램 설명" table: 세대 / 핵심 개념 / 대표 기술.
+#[component]
+pub fn DiagramTable() -> impl IntoView {
+    view! {
+        <GenerationTable
+            class="diagram-table"
+            caption=SITE.diagram_caption
+            columns=&SITE.diagram_columns
+            cells=|g| vec![Cell::Text(g.diagram.concept), Cell::Names(g.diagram.technologies)]
+        />
+    }
+}
+
+/// The post's "세대별 요약 비교" table: 세대 / 인프라 패러다임 / 핵심 기술 / 주요 장점.
+#[component]
+pub fn SummaryTable() -> impl IntoView {
+    view! {
+        <GenerationTable
+            class="summary-table"
+            caption=SITE.summary_caption
+            columns=&SITE.summary_columns
+            cells=|g| {
+                vec![
+                    Cell::Text(g.summary.paradigm),
+                    Cell::Names(g.summary.technologies),
+                    Cell::Text(g.summary.benefit),
+                ]
+            }
+        />
+    }
+}
+
+/// A table with one row per generation; the first column names the generation and links to it.
+#[component]
+fn GenerationTable(
+    class: &'static str,
+    caption: Text,
+    /// Column headings, the generation column first.
+    columns: &'static [Text],
+    /// The cells after the generation column, for one generation.
+    cells: fn(&'static Generation) -> Vec<Cell>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let lang = state.lang;
+    let rows = GENERATIONS.iter().map(|g| {
+        let id = g.id;
+        let select = move |ev: leptos::ev::MouseEvent| {
+            if is_plain_click(&ev) && !ev.default_prevented() {
+                ev.prevent_default();
+                state.navigate(Some(id));
+            }
+        };
+        let cells = cells(g).into_iter().map(|cell| match cell {
+            Cell::Text(text) => view! { <td>{move || text.get(lang.get())}</td> }.into_any(),
+            Cell::Names(names) => view! { <td>{names.join(", ")}</td> }.into_any(),
+        });
+        view! {
+            <tr
+                class:active=move || state.active.get() == Some(id)
+                style=format!("--fill:{};--stroke:{}", g.fill, g.stroke)
+                on:click=select
+            >
+                <th scope="row">
+                    <a href=Route::generation(id).to_string() on:click=select>
+                        {move || g.label.get(lang.get())}
+                    </a>
+                </th>
+                {cells.collect_view()}
+            </tr>
+        }
+    });
+    view! {
+        <div class=format!("table-wrap {class}")>
+            <table class="gen-table">
+                <caption>{move || caption.get(lang.get())}</caption>
+                <thead>
+                    <tr>
+                        {columns.iter().map(|c| view! { <th scope="col">{move || c.get(lang.get())}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{rows.collect_view()}</tbody>
+            </table>
+        </div>
+    }
+}

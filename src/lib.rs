@@ -1,0 +1,105 @@
+//! Web infrastructure evolution: the six generations of web infrastructure, told as an interactive app.
+//!
+//! `data` holds the compiled-in content, `route` the URL scheme, `nav` the pure navigation rules,
+//! `state` the reactive state that ties them to the browser, and `components` what is shown.
+
+pub mod components;
+pub mod data;
+pub mod nav;
+pub mod route;
+pub mod state;
+pub mod ui;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use components::detail::Detail;
+use components::notice::BadLinkNotice;
+use components::overview::Overview;
+use components::tables::{DiagramTable, SummaryTable};
+use components::timeline::Timeline;
+use data::SITE;
+use nav::Command;
+use state::AppState;
+
+/// The whole app: header, timeline, the overview or the active generation, and the post's tables.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::install();
+    provide_context(state);
+    let lang = state.lang;
+
+    // The document follows the state: title and language.
+    Effect::new(move |_| {
+        let doc = document();
+        doc.set_title(&ui::document_title(lang.get(), state.active.get()));
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", lang.get().code());
+        }
+    });
+
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.default_prevented()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || typing_in(&ev)
+        {
+            return;
+        }
+        if let Some(command) = Command::for_key(&ev.key()) {
+            ev.prevent_default();
+            state.command(command);
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    // The static "loading" text in index.html has done its job.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+
+    view! {
+        <header class="site-header">
+            <h1 class="site-title">{move || SITE.title.get(lang.get())}</h1>
+            <p class="site-date"><time datetime=SITE.date>{SITE.date}</time></p>
+        </header>
+        <BadLinkNotice />
+        <main id="main" class="site-main">
+            <Timeline />
+            <div class="stage">
+                {move || match state.active.get() {
+                    Some(id) => view! { <Detail id=id /> }.into_any(),
+                    None => view! { <Overview /> }.into_any(),
+                }}
+            </div>
+            <DiagramTable />
+            <SummaryTable />
+        </main>
+    }
+}
+
+/// Whether a key event comes from a place where the reader types (none today, but keys must not
+/// be stolen from a future search field).
+fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            el.is_content_editable()
+                || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
+}
+
+/// Logs a panic to the console and shows the page's own error message, so a bug never leaves a
+/// blank page without a word.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app-error"))
+        {
+            let _ = el.remove_attribute("hidden");
+        }
+    }));
+}

@@ -1,0 +1,73 @@
+//! The app's own words (buttons, labels, notices), in both languages. The post's words live in `data`.
+
+use crate::data::{GenerationId, Lang, Text};
+
+const fn t(ko: &'static str, en: &'static str) -> Text {
+    Text { ko, en }
+}
+
+pub const TIMELINE: Text = t("세대 타임라인", "Generation timeline");
+pub const PLAY: Text = t("재생", "Play");
+pub const PLAY_AGAIN: Text = t("처음부터 재생", "Play again");
+pub const PAUSE: Text = t("일시 정지", "Pause");
+pub const TO_OVERVIEW: Text = t("개요로 돌아가기", "Back to overview");
+pub const PREV: Text = t("이전 세대", "Previous generation");
+pub const NEXT: Text = t("다음 세대", "Next generation");
+pub const DISMISS: Text = t("닫기", "Dismiss");
+pub const DETAIL_NAV: Text = t("세대 이동", "Move between generations");
+pub const KEYS_HINT: Text = t(
+    "키보드: ←/→ 이전·다음 세대, Home/End 처음·끝, 1–6 바로 가기, Esc 개요, 타임라인에서 Space 재생/일시 정지",
+    "Keyboard: ←/→ previous/next, Home/End first/last, 1–6 jump, Esc overview, Space in the timeline plays/pauses",
+);
+pub const INTRO: Text = t(
+    "물리 서버에서 에지·분산형 인프라까지, 웹 인프라가 거쳐 온 여섯 세대입니다. 세대를 누르거나 재생을 눌러 차례로 살펴보세요.",
+    "From physical servers to edge and decentralized infrastructure: the six generations web infrastructure has gone through. Choose a generation, or press play to walk through them in order.",
+);
+pub const ENGLISH_NAME: Text = t("영문 명칭", "English name");
+
+/// The notice for a URL fragment the app does not understand.
+pub fn bad_link(lang: Lang, excerpt: &str) -> String {
+    match lang {
+        Lang::Ko => format!("주소의 “{excerpt}” 부분을 이해하지 못해 전체 개요를 보여 드립니다."),
+        Lang::En => format!(
+            "We couldn't make sense of “{excerpt}” in the address, so here is the overview."
+        ),
+    }
+}
+
+/// "3 / 6" style progress, spelled out for screen readers.
+pub fn progress(lang: Lang, active: Option<GenerationId>) -> String {
+    let total = crate::data::COUNT;
+    match (lang, active) {
+        (Lang::Ko, Some(id)) => format!("{total}세대 중 {id}세대"),
+        (Lang::En, Some(id)) => format!("Generation {id} of {total}"),
+        (Lang::Ko, None) => format!("개요 (전체 {total}세대)"),
+        (Lang::En, None) => format!("Overview ({total} generations)"),
+    }
+}
+
+/// The document title: the active generation first, then the post's title.
+pub fn document_title(lang: Lang, active: Option<GenerationId>) -> String {
+    let site = crate::data::SITE.title.get(lang);
+    match active {
+        Some(id) => {
+            let g = id.generation();
+            format!("{}: {} — {site}", g.label.get(lang), g.node_title.get(lang))
+        }
+        None => site.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_name_the_generation() {
+        let g3 = GenerationId::new(3).unwrap();
+        let title = document_title(Lang::Ko, Some(g3));
+        assert!(title.starts_with("3세대: 컨테이너 시대"), "{title}");
+        assert_eq!(document_title(Lang::Ko, None), "웹 인프라 진화");
+        assert_eq!(progress(Lang::Ko, Some(g3)), "6세대 중 3세대");
+    }
+}
