@@ -195,12 +195,9 @@ async fn navigation_pauses_playback() {
     leptos::task::tick().await;
     assert_eq!(active_gen(&root).as_deref(), Some("2"));
     assert_eq!(
-        root.query_selector(".play-button")
-            .unwrap()
-            .unwrap()
-            .get_attribute("aria-pressed")
-            .as_deref(),
-        Some("false")
+        text_of(&root, ".play-button").as_deref(),
+        Some("재생"),
+        "the button offers play again"
     );
     TimeoutFuture::new(PLAY_STEP_MS + 300).await;
     leptos::task::tick().await;

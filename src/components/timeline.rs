@@ -127,7 +127,6 @@ fn PlayButton() -> impl IntoView {
             type="button"
             class="play-button"
             class:playing=move || state.playing.get()
-            aria-pressed=move || if state.playing.get() { "true" } else { "false" }
             on:click=move |_| state.toggle_play()
         >
             <span class="play-icon" aria-hidden="true"></span>
