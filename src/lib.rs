@@ -6,6 +6,7 @@
 pub mod components;
 pub mod data;
 pub mod nav;
+pub mod prefs;
 pub mod route;
 pub mod state;
 pub mod ui;
@@ -13,9 +14,10 @@ pub mod ui;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use components::detail::Detail;
+use components::detail::{Detail, PrintEdition};
 use components::notice::BadLinkNotice;
 use components::overview::Overview;
+use components::settings::Settings;
 use components::tables::{DiagramTable, SummaryTable};
 use components::timeline::Timeline;
 use data::SITE;
@@ -60,12 +62,19 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>
+            {move || ui::SKIP_TO_MAIN.get(lang.get())}
+        </a>
         <header class="site-header">
-            <h1 class="site-title">{move || SITE.title.get(lang.get())}</h1>
-            <p class="site-date"><time datetime=SITE.date>{SITE.date}</time></p>
+            <div class="site-heading">
+                <h1 class="site-title">{move || SITE.title.get(lang.get())}</h1>
+                <p class="site-date"><time datetime=SITE.date>{SITE.date}</time></p>
+            </div>
+            <Settings />
         </header>
         <BadLinkNotice />
-        <main id="main" class="site-main">
+        <Announcer />
+        <main id="main" class="site-main" tabindex="-1">
             <Timeline />
             <div class="stage">
                 {move || match state.active.get() {
@@ -75,7 +84,37 @@ pub fn App() -> impl IntoView {
             </div>
             <DiagramTable />
             <SummaryTable />
+            <PrintEdition />
         </main>
+    }
+}
+
+/// A polite live region: announces the newly active generation and playback starting or stopping,
+/// once per change (not on load, not per keystroke that changes nothing).
+#[component]
+fn Announcer() -> impl IntoView {
+    let state = state::use_app_state();
+    let message = RwSignal::new(String::new());
+    Effect::new(move |before: Option<(Option<data::GenerationId>, bool)>| {
+        let now = (state.active.get(), state.playing.get());
+        if let Some(before) = before
+            && let Some(text) = ui::announcement(state.lang.get_untracked(), before, now)
+        {
+            message.set(text);
+        }
+        now
+    });
+    view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true">{message}</div> }
+}
+
+/// The skip link moves focus to the main content without touching the URL fragment (which holds the route).
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
     }
 }
 

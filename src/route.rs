@@ -62,6 +62,11 @@ impl Route {
         Route { generation, ..self }
     }
 
+    /// The same route in another language.
+    pub const fn with_lang(self, lang: Option<Lang>) -> Route {
+        Route { lang, ..self }
+    }
+
     /// Parses `location.hash` (with or without the leading `#`).
     ///
     /// Empty, `#` and `#/` are the overview. Unknown query keys are ignored and an unknown `lang` value

@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 
 use crate::data::{GenerationId, Lang};
 use crate::nav::{Command, Direction, play_start, play_step};
+use crate::prefs::{self, LANG_KEY, THEME_KEY, Theme, storage};
 use crate::route::{Route, RouteError};
 
 /// How long playback lingers on each generation, in milliseconds. `style/tokens.css` has the same
@@ -33,8 +34,14 @@ pub struct AppState {
     pub route: Memo<Route>,
     /// The active generation, `None` for the overview.
     pub active: Memo<Option<GenerationId>>,
-    /// The language everything is shown in.
+    /// The language everything is shown in: the link's, else the saved one, else the browser's.
     pub lang: Memo<Lang>,
+    /// The language the reader saved, if any.
+    saved_lang: RwSignal<Option<Lang>>,
+    /// The colour theme the reader chose (saved).
+    pub theme: RwSignal<Theme>,
+    /// Whether the system prefers dark, kept current.
+    system_dark: RwSignal<bool>,
     /// Which way the reader last moved.
     pub direction: Memo<Direction>,
     /// Whether playback is running.
@@ -52,7 +59,17 @@ impl AppState {
         let parsed = Memo::new(move |_| hash.with(|h| Route::parse(h)));
         let route = Memo::new(move |_| parsed.get().unwrap_or_default());
         let active = Memo::new(move |_| route.get().generation);
-        let lang = Memo::new(move |_| route.get().lang.unwrap_or_default());
+        let saved_lang = RwSignal::new(storage::get(LANG_KEY).as_deref().and_then(Lang::from_code));
+        let browser_lang = browser_lang();
+        let lang = Memo::new(move |_| {
+            prefs::resolve_lang(route.get().lang, saved_lang.get(), browser_lang)
+        });
+        let theme = RwSignal::new(
+            storage::get(THEME_KEY)
+                .as_deref()
+                .and_then(Theme::from_code)
+                .unwrap_or_default(),
+        );
         let direction = Memo::new(move |prev: Option<&(Option<GenerationId>, Direction)>| {
             let to = active.get();
             let from = prev.map(|(last, _)| *last).unwrap_or(to);
@@ -65,11 +82,15 @@ impl AppState {
             route,
             active,
             lang,
+            saved_lang,
+            theme,
+            system_dark: RwSignal::new(false),
             direction,
             playing: RwSignal::new(false),
         };
         state.follow_history();
         state.drive_playback();
+        state.apply_theme();
         state
     }
 
@@ -84,6 +105,30 @@ impl AppState {
         on_cleanup(move || {
             popstate.remove();
             hashchange.remove();
+        });
+    }
+
+    /// Keeps `<html data-theme>` in step with the chosen theme and, for "system", with the system's preference.
+    fn apply_theme(self) {
+        let query = window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten();
+        if let Some(query) = query {
+            self.system_dark.set(query.matches());
+            let listener = gloo_events::EventListener::new(&query, "change", move |_| {
+                if let Ok(Some(q)) = window().match_media("(prefers-color-scheme: dark)") {
+                    self.system_dark.set(q.matches());
+                }
+            });
+            let listener = SendWrapper::new(listener);
+            on_cleanup(move || drop(listener));
+        }
+        Effect::new(move |_| {
+            let dark = self.theme.get().is_dark(self.system_dark.get());
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+            }
         });
     }
 
@@ -107,7 +152,11 @@ impl AppState {
 
     /// Shows `target` (or the overview), writing the URL first so that it stays the source of truth.
     fn go(self, target: Option<GenerationId>, mode: HistoryMode) {
-        let route = self.route.get_untracked().with_generation(target);
+        self.write_url(self.route.get_untracked().with_generation(target), mode);
+    }
+
+    /// Writes `route` into the URL and follows it.
+    fn write_url(self, route: Route, mode: HistoryMode) {
         let url = route.to_string();
         if let Ok(history) = window().history() {
             let written = match mode {
@@ -133,6 +182,20 @@ impl AppState {
         }
     }
 
+    /// Switches the language: written into the link (so a shared link keeps it) and saved for next time.
+    pub fn set_lang(self, lang: Lang) {
+        storage::set(LANG_KEY, lang.code());
+        self.saved_lang.set(Some(lang));
+        let route = self.route.get_untracked().with_lang(Some(lang));
+        self.write_url(route, HistoryMode::Replace);
+    }
+
+    /// Switches and saves the colour theme.
+    pub fn set_theme(self, theme: Theme) {
+        storage::set(THEME_KEY, theme.code());
+        self.theme.set(theme);
+    }
+
     /// Replaces a fragment the app could not understand with the overview's, without a new history entry.
     pub fn clear_bad_link(self) {
         self.go(None, HistoryMode::Replace);
@@ -155,6 +218,18 @@ impl AppState {
             self.playing.set(true);
         }
     }
+}
+
+/// The browser's preferred language (`navigator.languages`, else `navigator.language`).
+fn browser_lang() -> Lang {
+    let navigator = window().navigator();
+    let languages: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(navigator.language())
+        .collect();
+    prefs::lang_from_browser(languages.iter().map(String::as_str))
 }
 
 /// The state provided by [`crate::App`].

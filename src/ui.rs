@@ -23,7 +23,68 @@ pub const INTRO: Text = t(
     "물리 서버에서 에지·분산형 인프라까지, 웹 인프라가 거쳐 온 여섯 세대입니다. 세대를 누르거나 재생을 눌러 차례로 살펴보세요.",
     "From physical servers to edge and decentralized infrastructure: the six generations web infrastructure has gone through. Choose a generation, or press play to walk through them in order.",
 );
-pub const ENGLISH_NAME: Text = t("영문 명칭", "English name");
+pub const SKIP_TO_MAIN: Text = t("본문으로 건너뛰기", "Skip to main content");
+pub const SETTINGS: Text = t("보기 설정", "Display settings");
+pub const LANGUAGE: Text = t("언어", "Language");
+pub const THEME: Text = t("테마", "Theme");
+pub const THEME_SYSTEM: Text = t("시스템 설정", "System");
+pub const THEME_LIGHT: Text = t("밝게", "Light");
+pub const THEME_DARK: Text = t("어둡게", "Dark");
+pub const PLAYING: Text = t("재생 중", "Playing");
+pub const PAUSED: Text = t("일시 정지됨", "Paused");
+pub const OVERVIEW_SHOWN: Text = t("개요", "Overview");
+pub const ALL_GENERATIONS: Text = t("세대별 상세", "Each generation in detail");
+
+/// Each language's name in itself, for the language switch.
+pub const fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => "한국어",
+        Lang::En => "English",
+    }
+}
+
+/// The words for a theme choice.
+pub const fn theme_name(theme: crate::prefs::Theme) -> Text {
+    match theme {
+        crate::prefs::Theme::System => THEME_SYSTEM,
+        crate::prefs::Theme::Light => THEME_LIGHT,
+        crate::prefs::Theme::Dark => THEME_DARK,
+    }
+}
+
+/// "leads to" for a node: what comes after it in the flowchart.
+pub fn leads_to(lang: Lang, next: GenerationId) -> String {
+    let g = next.generation();
+    match lang {
+        Lang::Ko => format!("다음 세대: {} {}", g.label.ko, g.node_title.ko),
+        Lang::En => format!("Leads to {}: {}", g.label.en, g.node_title.en),
+    }
+}
+
+/// What the live region says after a change: the newly active generation, and playback starting or
+/// stopping. `None` when nothing worth saying changed.
+pub fn announcement(
+    lang: Lang,
+    before: (Option<GenerationId>, bool),
+    after: (Option<GenerationId>, bool),
+) -> Option<String> {
+    let (was_active, was_playing) = before;
+    let (active, playing) = after;
+    let mut parts = vec![];
+    if playing != was_playing {
+        parts.push(if playing { PLAYING } else { PAUSED }.get(lang).to_owned());
+    }
+    if active != was_active {
+        parts.push(match active {
+            Some(id) => {
+                let g = id.generation();
+                format!("{}: {}", g.label.get(lang), g.node_title.get(lang))
+            }
+            None => OVERVIEW_SHOWN.get(lang).to_owned(),
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(". "))
+}
 
 /// The notice for a URL fragment the app does not understand.
 pub fn bad_link(lang: Lang, excerpt: &str) -> String {
@@ -69,5 +130,36 @@ mod tests {
         assert!(title.starts_with("3세대: 컨테이너 시대"), "{title}");
         assert_eq!(document_title(Lang::Ko, None), "웹 인프라 진화");
         assert_eq!(progress(Lang::Ko, Some(g3)), "6세대 중 3세대");
+    }
+
+    #[test]
+    fn announcements_say_what_changed_and_only_that() {
+        let g = |n| GenerationId::new(n);
+        assert_eq!(
+            announcement(Lang::Ko, (g(2), false), (g(3), false)).as_deref(),
+            Some("3세대: 컨테이너 시대")
+        );
+        assert_eq!(
+            announcement(Lang::En, (None, false), (g(1), true)).as_deref(),
+            Some("Playing. Generation 1: Physical Server Era")
+        );
+        assert_eq!(
+            announcement(Lang::Ko, (g(4), true), (g(4), false)).as_deref(),
+            Some("일시 정지됨")
+        );
+        assert_eq!(
+            announcement(Lang::Ko, (g(4), false), (None, false)).as_deref(),
+            Some("개요")
+        );
+        assert_eq!(announcement(Lang::Ko, (g(4), false), (g(4), false)), None);
+    }
+
+    #[test]
+    fn leads_to_names_the_next_generation() {
+        let g3 = GenerationId::new(3).unwrap();
+        assert_eq!(
+            leads_to(Lang::Ko, g3.next().unwrap()),
+            "다음 세대: 4세대 오케스트레이션 시대"
+        );
     }
 }

@@ -13,8 +13,19 @@ use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app at `hash` into its own container. Dropping the handle unmounts it.
+/// Mounts a fresh app at `hash` into its own container, with Korean saved as the reader's language
+/// (headless Chromium's own language is English). Dropping the handle unmounts it.
 fn mount_at(hash: &str) -> (HtmlElement, impl Drop) {
+    mount_with(hash, &[("wie.lang", "ko")])
+}
+
+/// Mounts a fresh app at `hash` with exactly these `localStorage` entries.
+fn mount_with(hash: &str, saved: &[(&str, &str)]) -> (HtmlElement, impl Drop) {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    for (key, value) in saved {
+        storage.set_item(key, value).unwrap();
+    }
     let history = window().history().unwrap();
     history
         .replace_state_with_url(
@@ -202,4 +213,126 @@ async fn navigation_pauses_playback() {
     TimeoutFuture::new(PLAY_STEP_MS + 300).await;
     leptos::task::tick().await;
     assert_eq!(active_gen(&root).as_deref(), Some("2"));
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_writes_the_link_and_is_saved() {
+    let (root, _app) = mount_at("#/gen/2");
+    leptos::task::tick().await;
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("ko")
+    );
+    click(&root, ".lang-link[hreflang='en']");
+    leptos::task::tick().await;
+    assert_eq!(window().location().hash().unwrap(), "#/gen/2?lang=en");
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+    assert!(
+        document()
+            .title()
+            .starts_with("Generation 2: Virtualization Era"),
+        "{}",
+        document().title()
+    );
+    let heading = text_of(&root, "#detail-heading").unwrap();
+    assert!(heading.contains("Virtualization"), "{heading}");
+    let saved = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("wie.lang")
+        .unwrap();
+    assert_eq!(saved.as_deref(), Some("en"));
+    // Moving on keeps the language in the link.
+    press("ArrowRight");
+    leptos::task::tick().await;
+    assert_eq!(window().location().hash().unwrap(), "#/gen/3?lang=en");
+}
+
+#[wasm_bindgen_test]
+async fn without_a_saved_choice_the_browser_language_decides() {
+    // Headless Chromium reports English.
+    let (root, _app) = mount_with("", &[]);
+    leptos::task::tick().await;
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        text_of(&root, ".site-title").as_deref(),
+        Some("Web Infrastructure Evolution")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn corrupted_saved_settings_fall_back_quietly() {
+    let (root, _app) = mount_with(
+        "#/gen/1?lang=xx",
+        &[("wie.lang", "{broken"), ("wie.theme", "purple")],
+    );
+    leptos::task::tick().await;
+    assert_eq!(active_gen(&root).as_deref(), Some("1"));
+    assert!(
+        root.query_selector(".notice").unwrap().is_none(),
+        "an unknown lang is not an error"
+    );
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector(".theme-choice select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(select.value(), "system");
+}
+
+#[wasm_bindgen_test]
+async fn theme_choice_sets_data_theme_and_is_saved() {
+    let (root, _app) = mount_at("");
+    leptos::task::tick().await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector(".theme-choice select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    for (choice, expected) in [("dark", "dark"), ("light", "light")] {
+        select.set_value(choice);
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        leptos::task::tick().await;
+        let html = document().document_element().unwrap();
+        assert_eq!(html.get_attribute("data-theme").as_deref(), Some(expected));
+        let saved = window()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item("wie.theme")
+            .unwrap();
+        assert_eq!(saved.as_deref(), Some(choice));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_live_region_announces_the_new_generation_once() {
+    let (root, _app) = mount_at("");
+    leptos::task::tick().await;
+    let live = || text_of(&root, "[aria-live=polite]").unwrap_or_default();
+    assert_eq!(live(), "", "nothing is announced on load");
+    press("3");
+    leptos::task::tick().await;
+    assert_eq!(live(), "3세대: 컨테이너 시대");
 }

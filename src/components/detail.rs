@@ -12,67 +12,15 @@ use crate::ui;
 pub fn Detail(id: GenerationId) -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
-    let g: &'static Generation = id.generation();
-    let direction = state.direction.get_untracked();
     let tr = move |text: Text| move || text.get(lang.get());
+    let direction = state.direction.get_untracked();
     view! {
         <article
             class=format!("detail {}", direction.class())
             aria-labelledby="detail-heading"
-            style=format!("--fill:{};--stroke:{}", g.fill, g.stroke)
+            data-gen=id.get()
         >
-            <header class="detail-header">
-                <span class="detail-emoji" aria-hidden="true">{g.emoji}</span>
-                <div>
-                    <p class="detail-label">{tr(g.label)}</p>
-                    <h2 id="detail-heading" class="detail-heading" tabindex="-1">
-                        {tr(g.heading)}
-                        " "
-                        <span class="detail-english" lang="en">"(" {g.english_name} ")"</span>
-                    </h2>
-                </div>
-            </header>
-            <section class="detail-section">
-                <h3>{tr(SITE.overview)}</h3>
-                <p>{move || rich(g.overview.get(lang.get()))}</p>
-            </section>
-            <section class="detail-section">
-                <h3>{tr(SITE.features)}</h3>
-                <ul class="features">
-                    {g.features.iter().map(|f| view! { <li>{tr(*f)}</li> }).collect_view()}
-                </ul>
-            </section>
-            <table class="items">
-                <caption class="visually-hidden">{tr(g.label)} " " {tr(SITE.item_columns[0])}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(SITE.item_columns[0])}</th>
-                        <th scope="col">{tr(SITE.item_columns[1])}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <tr>
-                        <th scope="row">{tr(SITE.pros)}</th>
-                        <td>{tr(g.pros)}</td>
-                    </tr>
-                    {g.cons.map(|cons| view! {
-                        <tr>
-                            <th scope="row">{tr(SITE.cons)}</th>
-                            <td>{tr(cons)}</td>
-                        </tr>
-                    })}
-                    {(!g.technologies.is_empty()).then(|| view! {
-                        <tr>
-                            <th scope="row">{tr(SITE.technologies)}</th>
-                            <td>
-                                <ul class="chips">
-                                    {g.technologies.iter().map(|t| view! { <li class="chip">{*t}</li> }).collect_view()}
-                                </ul>
-                            </td>
-                        </tr>
-                    })}
-                </tbody>
-            </table>
+            <GenerationContent id=id heading_id="detail-heading".to_owned() />
             <nav class="detail-nav" aria-label=tr(ui::DETAIL_NAV)>
                 <button type="button" class="detail-prev" disabled=id.prev().is_none()
                     on:click=move |_| state.command(Command::Prev)>
@@ -87,6 +35,86 @@ pub fn Detail(id: GenerationId) -> impl IntoView {
                 </button>
             </nav>
         </article>
+    }
+}
+
+/// Every generation in full, one after another: what printing gives (hidden on screen).
+#[component]
+pub fn PrintEdition() -> impl IntoView {
+    let lang = use_app_state().lang;
+    view! {
+        <section class="print-edition" aria-labelledby="print-heading">
+            <h2 id="print-heading">{move || ui::ALL_GENERATIONS.get(lang.get())}</h2>
+            {GenerationId::all()
+                .map(|id| view! {
+                    <article class="print-generation" data-gen=id.get()>
+                        <GenerationContent id=id heading_id=format!("print-gen-{id}") />
+                    </article>
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// What the post says of one generation: heading, 개요, 특징, and the 항목/내용 table.
+#[component]
+fn GenerationContent(id: GenerationId, heading_id: String) -> impl IntoView {
+    let lang = use_app_state().lang;
+    let g: &'static Generation = id.generation();
+    let tr = move |text: Text| move || text.get(lang.get());
+    view! {
+        <header class="detail-header">
+            <span class="detail-emoji" aria-hidden="true">{g.emoji}</span>
+            <div>
+                <p class="detail-label">{tr(g.label)}</p>
+                <h2 id=heading_id class="detail-heading" tabindex="-1">
+                    {tr(g.heading)}
+                    " "
+                    <span class="detail-english" lang="en">"(" {g.english_name} ")"</span>
+                </h2>
+            </div>
+        </header>
+        <section class="detail-section">
+            <h3>{tr(SITE.overview)}</h3>
+            <p>{move || rich(g.overview.get(lang.get()))}</p>
+        </section>
+        <section class="detail-section">
+            <h3>{tr(SITE.features)}</h3>
+            <ul class="features">
+                {g.features.iter().map(|f| view! { <li>{tr(*f)}</li> }).collect_view()}
+            </ul>
+        </section>
+        <table class="items">
+            <caption class="visually-hidden">{tr(g.label)} " " {tr(SITE.item_columns[0])}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{tr(SITE.item_columns[0])}</th>
+                    <th scope="col">{tr(SITE.item_columns[1])}</th>
+                </tr>
+            </thead>
+            <tbody>
+                <tr>
+                    <th scope="row">{tr(SITE.pros)}</th>
+                    <td>{tr(g.pros)}</td>
+                </tr>
+                {g.cons.map(|cons| view! {
+                    <tr>
+                        <th scope="row">{tr(SITE.cons)}</th>
+                        <td>{tr(cons)}</td>
+                    </tr>
+                })}
+                {(!g.technologies.is_empty()).then(|| view! {
+                    <tr>
+                        <th scope="row">{tr(SITE.technologies)}</th>
+                        <td>
+                            <ul class="chips">
+                                {g.technologies.iter().map(|t| view! { <li class="chip">{*t}</li> }).collect_view()}
+                            </ul>
+                        </td>
+                    </tr>
+                })}
+            </tbody>
+        </table>
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod detail;
 pub mod notice;
 pub mod overview;
+pub mod settings;
 pub mod tables;
 pub mod timeline;
 

@@ -73,7 +73,7 @@ fn GenerationTable(
         view! {
             <tr
                 class:active=move || state.active.get() == Some(id)
-                style=format!("--fill:{};--stroke:{}", g.fill, g.stroke)
+                data-gen=id.get()
                 on:click=select
             >
                 <th scope="row">

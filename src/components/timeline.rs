@@ -32,9 +32,9 @@ pub fn Timeline() -> impl IntoView {
             .map(|g| view! { <Node generation=g /> })
             .collect_view();
         view! {
-            <li class="timeline-row" aria-labelledby=label_id.clone()>
+            <li class="timeline-row">
                 <span class="timeline-row-label" id=label_id.clone()>{move || name.get(lang.get())}</span>
-                <ol class="timeline-nodes">{nodes}</ol>
+                <ol class="timeline-nodes" aria-labelledby=label_id.clone()>{nodes}</ol>
                 {(row + 1 < SITE.rows.len()).then(|| view! { <Arrow class="row-arrow" /> })}
             </li>
         }
@@ -66,24 +66,22 @@ fn Node(generation: &'static Generation) -> impl IntoView {
             state.navigate(Some(id));
         }
     };
-    let last_in_row = id.next().is_none_or(|next| row_of(next) != row_of(id));
+    let next = id.next();
+    let last_in_row = next.is_none_or(|next| row_of(next) != row_of(id));
+    let leads_to_id = format!("leads-to-{id}");
     view! {
         <li
             class="timeline-node"
             class:active=is_active
             class:passed=is_passed
-            style=format!(
-                "--i:{};--fill:{};--stroke:{}",
-                id.index(),
-                generation.fill,
-                generation.stroke,
-            )
+            data-gen=id.get()
         >
             <a
                 class="node"
                 href=href
                 data-gen=id.get()
                 aria-current=move || is_active().then_some("step")
+                aria-describedby=next.map(|_| leads_to_id.clone())
                 on:click=on_click
             >
                 <span class="node-emoji" aria-hidden="true">{generation.emoji}</span>
@@ -91,6 +89,9 @@ fn Node(generation: &'static Generation) -> impl IntoView {
                 <span class="node-title">{move || generation.node_title.get(lang.get())}</span>
                 <span class="node-subtitle">{move || generation.node_subtitle.get(lang.get())}</span>
             </a>
+            {next.map(|next| view! {
+                <span class="visually-hidden" id=leads_to_id.clone()>{move || ui::leads_to(lang.get(), next)}</span>
+            })}
             {(!last_in_row).then(|| view! { <Arrow class="node-arrow" /> })}
         </li>
     }
@@ -141,10 +142,10 @@ fn Progress() -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
     let now = move || state.active.get().map_or(0, GenerationId::get);
-    let fraction = move || f64::from(now()) / crate::data::COUNT as f64;
     view! {
         <div
             class="progress"
+            data-progress=now
             role="progressbar"
             aria-valuemin="0"
             aria-valuemax=crate::data::COUNT
@@ -153,7 +154,7 @@ fn Progress() -> impl IntoView {
             aria-label=move || ui::TIMELINE.get(lang.get())
         >
             <span class="progress-track">
-                <span class="progress-fill" style=move || format!("transform:scaleX({})", fraction())></span>
+                <span class="progress-fill"></span>
             </span>
             <span class="progress-text" aria-hidden="true">
                 {move || format!("{} / {}", now(), crate::data::COUNT)}

@@ -54,7 +54,7 @@ after(async () => {
 function appTest(name, opts, fn) {
   if (typeof opts === 'function') [opts, fn] = [{}, opts];
   test(name, async () => {
-    const context = await browser.newContext({ ...opts.context });
+    const context = await browser.newContext({ locale: 'ko-KR', ...opts.context });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const errors = [];
