@@ -2,6 +2,7 @@
 //! (as in content/generations.toml), and every text on every node fill keeps contrast ≥ 4.5:1 in both themes.
 //! Run with `--nocapture` to see the figures.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used)] // a malformed tokens.css should fail the test
 
 use web_infra_evolution::data::GENERATIONS;
 
