@@ -17,9 +17,11 @@ setup:
 serve: setup
 	trunk serve --offline
 
-## Release build into dist/ (relative URLs: works under any sub-path).
+## Release build into dist/ (relative URLs: works under any sub-path), with the first view prerendered
+## into dist/index.html from the same components (src/prerender.rs).
 build: setup
 	$(TRUNK_BUILD)
+	cargo run --quiet --profile prerender --bin prerender -- dist/index.html
 
 ## Every check: format, lints on both targets, native tests, wasm tests in headless Chromium,
 ## end-to-end tests on the built dist/ over real HTTP, and the size budget.

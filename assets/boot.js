@@ -12,12 +12,15 @@
     document.documentElement.setAttribute("data-theme", dark ? "dark" : "light");
   } catch (e) { /* an old browser: the light theme it is */ }
 
+  // While the app may still start, the page is styled as the app (html.js); if it can't, the prerendered
+  // page is shown as a plain document again, with every generation in full.
+  var root = document.documentElement;
+  root.className += " js";
   function fail() {
     var boot = document.getElementById("boot");
     if (!boot) return; // the app has started; its own errors are shown by its panic hook
-    var loading = boot.querySelector(".boot-loading");
+    root.className = root.className.replace(/(^|\s)js(\s|$)/g, " ");
     var failed = boot.querySelector(".boot-failed");
-    if (loading) loading.hidden = true;
     if (failed) {
       failed.hidden = false;
       failed.setAttribute("role", "alert");

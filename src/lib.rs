@@ -3,10 +3,14 @@
 //! `data` holds the compiled-in content, `route` the URL scheme, `nav` the pure navigation rules,
 //! `state` the reactive state that ties them to the browser, and `components` what is shown.
 
+#![recursion_limit = "256"]
+
 pub mod components;
 pub mod data;
 pub mod nav;
 pub mod prefs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod route;
 pub mod state;
 pub mod ui;
@@ -31,34 +35,8 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let lang = state.lang;
 
-    // The document follows the state: title and language.
-    Effect::new(move |_| {
-        let doc = document();
-        doc.set_title(&ui::document_title(lang.get(), state.active.get()));
-        if let Some(root) = doc.document_element() {
-            let _ = root.set_attribute("lang", lang.get().code());
-        }
-    });
-
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.default_prevented()
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.alt_key()
-            || typing_in(&ev)
-        {
-            return;
-        }
-        if let Some(command) = Command::for_key(&ev.key()) {
-            ev.prevent_default();
-            state.command(command);
-        }
-    });
-    on_cleanup(move || keys.remove());
-
-    // The static "loading" text in index.html has done its job.
-    if let Some(boot) = document().get_element_by_id("boot") {
-        boot.remove();
+    if state::IN_BROWSER {
+        follow_in_document(state);
     }
 
     view! {
@@ -86,6 +64,38 @@ pub fn App() -> impl IntoView {
             <SummaryTable />
             <PrintEdition />
         </main>
+    }
+}
+
+/// The document follows the state (title, language), keys move it, and the static loading text goes.
+fn follow_in_document(state: AppState) {
+    let lang = state.lang;
+    Effect::new(move |_| {
+        let doc = document();
+        doc.set_title(&ui::document_title(lang.get(), state.active.get()));
+        if let Some(root) = doc.document_element() {
+            let _ = root.set_attribute("lang", lang.get().code());
+        }
+    });
+
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.default_prevented()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || typing_in(&ev)
+        {
+            return;
+        }
+        if let Some(command) = Command::for_key(&ev.key()) {
+            ev.prevent_default();
+            state.command(command);
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
     }
 }
 
@@ -127,6 +137,37 @@ fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
             el.is_content_editable()
                 || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         })
+}
+
+/// Starts the app in the page. The built page carries the first view prerendered in `<div id="app">`
+/// (see `src/prerender.rs`); the app renders itself off-document and then swaps in for it in one step, so
+/// what the reader sees does not move. Without a placeholder (e.g. `trunk serve`) it appends to `<body>`.
+pub fn start() {
+    let doc = document();
+    let Ok(container) = doc.create_element("div") else {
+        return;
+    };
+    container.set_id("app");
+    let Ok(container) = container.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let prerendered = doc.get_element_by_id("app");
+    if let (Some(old), Some(root)) = (&prerendered, doc.document_element())
+        && old.has_attribute("data-prerendered")
+    {
+        // The prerendered timeline has already made its entrance; don't replay it.
+        let _ = root.class_list().add_1("taken-over");
+    }
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    let placed = match prerendered {
+        Some(old) => old.replace_with_with_node_1(&container),
+        None => doc
+            .body()
+            .map_or(Ok(()), |body| body.append_child(&container).map(|_| ())),
+    };
+    if placed.is_ok() {
+        handle.forget();
+    }
 }
 
 /// Logs a panic to the console and shows the page's own error message, so a bug never leaves a

@@ -62,6 +62,9 @@ pub const THEME_KEY: &str = "wie.theme";
 /// best effort: storage is a convenience, never a reason to fail.
 pub mod storage {
     fn local() -> Option<web_sys::Storage> {
+        if !crate::state::IN_BROWSER {
+            return None;
+        }
         web_sys::window()?.local_storage().ok().flatten()
     }
 

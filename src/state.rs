@@ -48,7 +48,14 @@ pub struct AppState {
     pub playing: RwSignal<bool>,
 }
 
+/// Whether this build runs in a browser (the wasm). The native build renders the first view to HTML at
+/// build time (`src/prerender.rs`): there it sees an empty URL, nothing saved, Korean, and no events.
+pub const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 fn current_hash() -> String {
+    if !IN_BROWSER {
+        return String::new();
+    }
     window().location().hash().unwrap_or_default()
 }
 
@@ -88,9 +95,11 @@ impl AppState {
             direction,
             playing: RwSignal::new(false),
         };
-        state.follow_history();
-        state.drive_playback();
-        state.apply_theme();
+        if IN_BROWSER {
+            state.follow_history();
+            state.drive_playback();
+            state.apply_theme();
+        }
         state
     }
 
@@ -222,6 +231,9 @@ impl AppState {
 
 /// The browser's preferred language (`navigator.languages`, else `navigator.language`).
 fn browser_lang() -> Lang {
+    if !IN_BROWSER {
+        return Lang::default();
+    }
     let navigator = window().navigator();
     let languages: Vec<String> = navigator
         .languages()

@@ -38,7 +38,9 @@ pub fn Detail(id: GenerationId) -> impl IntoView {
     }
 }
 
-/// Every generation in full, one after another: what printing gives (hidden on screen).
+/// Every generation in full, one after another: what printing gives, and what a reader without the app
+/// reads (hidden while the app runs). Each article's id is its route (`/gen/3`), so the timeline's
+/// `#/gen/3` links lead to it when there is no app to follow them.
 #[component]
 pub fn PrintEdition() -> impl IntoView {
     let lang = use_app_state().lang;
@@ -47,7 +49,7 @@ pub fn PrintEdition() -> impl IntoView {
             <h2 id="print-heading">{move || ui::ALL_GENERATIONS.get(lang.get())}</h2>
             {GenerationId::all()
                 .map(|id| view! {
-                    <article class="print-generation" data-gen=id.get()>
+                    <article class="print-generation" id=format!("/gen/{id}") data-gen=id.get()>
                         <GenerationContent id=id heading_id=format!("print-gen-{id}") />
                     </article>
                 })

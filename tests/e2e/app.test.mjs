@@ -463,6 +463,15 @@ appTest('no wasm: the static page says the app could not load', { allowErrors: t
   await failed.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => assert.fail('.boot-failed not shown when the wasm cannot load'));
   assert.ok((await failed.innerText()).includes('불러오지 못했습니다'));
   assert.ok(blocked >= 1, 'the wasm request was made and blocked');
-  assert.equal(await page.locator('.boot-loading').isVisible(), false, 'loading text hidden');
-  assert.equal(await page.locator('section.timeline').count(), 0, 'no app');
+  // The prerendered page stays usable: every generation in full, the timeline linking to each.
+  const sections = page.locator('article.print-generation');
+  assert.equal(await sections.count(), 6, 'six prerendered generation sections');
+  for (let n = 1; n <= 6; n++) {
+    assert.ok(await sections.nth(n - 1).isVisible(), `generation ${n} section visible without the app`);
+  }
+  await node(page, 4).click();
+  assert.equal(await page.evaluate(() => location.hash), '#/gen/4');
+  const top = await page.evaluate(() => document.getElementById('/gen/4').getBoundingClientRect().top);
+  assert.ok(Math.abs(top) < 5, `the link scrolled to generation 4's section (top ${top})`);
+  assert.equal(await page.locator('.play-button').isVisible(), false, 'controls that need the app are hidden');
 });

@@ -1,0 +1,77 @@
+//! Rendering the first view to HTML at build time (native), for `src/bin/prerender.rs`.
+//!
+//! The same components and compiled-in data as the browser render the first view (overview, Korean,
+//! nothing saved); `state::IN_BROWSER` keeps them from reaching for a browser. Effects belong to the
+//! browser: the executor installed here drops them unrun.
+
+use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
+use leptos::prelude::*;
+
+/// An executor that never runs anything: at build time there is nothing to react to.
+struct Discard;
+
+impl CustomExecutor for Discard {
+    fn spawn(&self, _fut: PinnedFuture<()>) {}
+    fn spawn_local(&self, _fut: PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
+/// The app's first view as HTML.
+pub fn render() -> String {
+    // A second call finds the executor already set, which is fine.
+    let _ = Executor::init_local_custom_executor(Discard);
+    let owner = Owner::new();
+    owner.with(|| view! { <crate::App /> }.to_html())
+}
+
+/// Puts `app_html` into `page` in place of the empty `<div id="app"></div>` placeholder.
+pub fn inject(page: &str, app_html: &str) -> Result<String, String> {
+    const PLACEHOLDER: &str = r#"<div id="app"></div>"#;
+    match page.matches(PLACEHOLDER).count() {
+        1 => Ok(page.replacen(
+            PLACEHOLDER,
+            &format!(r#"<div id="app" data-prerendered="">{app_html}</div>"#),
+            1,
+        )),
+        n => Err(format!(
+            "expected exactly one {PLACEHOLDER} in the page, found {n}"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_the_whole_first_view() {
+        let html = render();
+        let escaped = |s: &str| s.replace('&', "&amp;");
+        for g in &crate::data::GENERATIONS {
+            assert!(
+                html.contains(&escaped(g.node_title.ko)),
+                "{}",
+                g.node_title.ko
+            );
+            assert!(html.contains(&escaped(g.heading.ko)), "{}", g.heading.ko);
+            for tech in g.summary.technologies {
+                assert!(html.contains(tech), "{tech}");
+            }
+        }
+        assert!(html.contains(crate::data::SITE.summary_caption.ko));
+        assert!(html.contains(crate::data::SITE.diagram_caption.ko));
+        assert!(html.contains(r##"href="#/gen/3""##));
+    }
+
+    #[test]
+    fn inject_needs_exactly_one_placeholder() {
+        let page = r#"<body><div id="app"></div></body>"#;
+        let out = inject(page, "<p>x</p>").unwrap();
+        assert_eq!(
+            out,
+            r#"<body><div id="app" data-prerendered=""><p>x</p></div></body>"#
+        );
+        assert!(inject("<body></body>", "x").is_err());
+        assert!(inject(&format!("{page}{page}"), "x").is_err());
+    }
+}
