@@ -336,3 +336,44 @@ async fn the_live_region_announces_the_new_generation_once() {
     leptos::task::tick().await;
     assert_eq!(live(), "3세대: 컨테이너 시대");
 }
+
+fn focused_selector_matches(selector: &str) -> bool {
+    document()
+        .active_element()
+        .is_some_and(|el| el.matches(selector).unwrap_or(false))
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_focus_follows_the_reader() {
+    let (root, _app) = mount_at("#/gen/2");
+    leptos::task::tick().await;
+    let node2: HtmlElement = root
+        .query_selector(".node[data-gen='2']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    node2.focus().unwrap();
+    press("ArrowRight");
+    leptos::task::tick().await;
+    assert!(
+        focused_selector_matches(".node[data-gen='3']"),
+        "focus moved to the new active node"
+    );
+
+    // The detail's "next" button is rebuilt with the next generation; focus stays on it.
+    click(&root, ".detail .detail-next");
+    leptos::task::tick().await;
+    TimeoutFuture::new(50).await;
+    assert_eq!(active_gen(&root).as_deref(), Some("4"));
+    assert!(
+        focused_selector_matches(".detail .detail-next"),
+        "focus kept on the next button"
+    );
+    click(&root, ".detail .detail-overview");
+    leptos::task::tick().await;
+    TimeoutFuture::new(50).await;
+    assert!(
+        focused_selector_matches("#overview-heading"),
+        "focus on the overview heading"
+    );
+}

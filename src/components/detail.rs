@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::focus_after_render;
 use crate::data::{Generation, GenerationId, Run, SITE, Text};
 use crate::nav::Command;
 use crate::state::use_app_state;
@@ -14,6 +15,11 @@ pub fn Detail(id: GenerationId) -> impl IntoView {
     let lang = state.lang;
     let tr = move |text: Text| move || text.get(lang.get());
     let direction = state.direction.get_untracked();
+    // The buttons are rebuilt with the next generation's detail: keep the keyboard user's place.
+    let go = move |command, focus| {
+        state.command(command);
+        focus_after_render(focus);
+    };
     view! {
         <article
             class=format!("detail {}", direction.class())
@@ -23,14 +29,15 @@ pub fn Detail(id: GenerationId) -> impl IntoView {
             <GenerationContent id=id heading_id="detail-heading".to_owned() />
             <nav class="detail-nav" aria-label=tr(ui::DETAIL_NAV)>
                 <button type="button" class="detail-prev" disabled=id.prev().is_none()
-                    on:click=move |_| state.command(Command::Prev)>
+                    on:click=move |_| go(Command::Prev, &[".detail .detail-prev", "#detail-heading"])>
                     <span aria-hidden="true">"← "</span>{tr(ui::PREV)}
                 </button>
-                <button type="button" class="detail-overview" on:click=move |_| state.command(Command::Overview)>
+                <button type="button" class="detail-overview"
+                    on:click=move |_| go(Command::Overview, &["#overview-heading"])>
                     {tr(ui::TO_OVERVIEW)}
                 </button>
                 <button type="button" class="detail-next" disabled=id.next().is_none()
-                    on:click=move |_| state.command(Command::Next)>
+                    on:click=move |_| go(Command::Next, &[".detail .detail-next", "#detail-heading"])>
                     {tr(ui::NEXT)}<span aria-hidden="true">" →"</span>
                 </button>
             </nav>

@@ -24,6 +24,20 @@ pub fn Timeline() -> impl IntoView {
             state.toggle_play();
         }
     };
+    // Moving with the arrow keys while a node has focus takes the focus along to the new active node.
+    Effect::new(move |_| {
+        let Some(id) = state.active.get() else { return };
+        let on_a_node = document()
+            .active_element()
+            .is_some_and(|el| el.class_list().contains("node"));
+        if on_a_node
+            && let Ok(Some(node)) =
+                document().query_selector(&format!(".timeline .node[data-gen='{id}']"))
+            && let Ok(node) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(node)
+        {
+            let _ = node.focus();
+        }
+    });
     let rows = SITE.rows.iter().enumerate().map(|(row, name)| {
         let label_id = format!("timeline-row-{}", row + 1);
         let nodes = GENERATIONS
