@@ -8,7 +8,7 @@ export CARGO_TERM_COLOR ?= never
 
 TRUNK_BUILD := trunk build --release --offline --public-url ./
 
-.PHONY: setup serve build test lint test-native test-wasm test-e2e size clean
+.PHONY: setup serve build deploy-config test lint test-native test-wasm test-e2e size bench clean
 
 setup:
 	@scripts/setup.sh
@@ -19,9 +19,17 @@ serve: setup
 
 ## Release build into dist/ (relative URLs: works under any sub-path), with the first view prerendered
 ## into dist/index.html from the same components (src/prerender.rs).
+## Then scripts/postbuild.mjs: CSP <meta>, icons and manifest, sw.js (offline), _headers, .br/.gz, and the
+## single-file edition dist-single/web-infra-evolution.html.
 build: setup
 	$(TRUNK_BUILD)
 	cargo run --quiet --profile prerender --bin prerender -- dist/index.html
+	node scripts/postbuild.mjs dist
+
+## After a change to deploy/headers.mjs or to the set of built files: rewrite deploy/_headers and the header
+## block of deploy/nginx.conf from deploy/headers.mjs (make build only checks them), then commit deploy/.
+deploy-config: build
+	node scripts/postbuild.mjs dist --write-deploy
 
 ## Every check: format, lints on both targets, native tests, wasm tests in headless Chromium,
 ## end-to-end tests on the built dist/ over real HTTP, and the size budget.
@@ -45,6 +53,13 @@ test-e2e:
 size:
 	@scripts/size.sh dist
 
+## Benchmark (not part of test/CI): release build, then sizes, cold loads (app vs a script-free copy) at desktop
+## speed, 4× CPU and 4× CPU + slow mobile, animation, memory soak and Lighthouse (bench/, its own npm package).
+## BENCH_RUNS=5 BENCH_SOAK_SECONDS=300 BENCH_LH_RUNS=3; table printed and in bench/results/latest.md.
+bench: build
+	@bench/setup.sh
+	node bench/run.mjs
+
 clean:
 	cargo clean
-	rm -rf dist tests/e2e/artifacts
+	rm -rf dist dist-single tests/e2e/artifacts

@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 APT_PACKAGES=(chromium chromium-driver brotli nginx fonts-noto-cjk fonts-noto-color-emoji poppler-utils)
+# The build renders the app icons (scripts/postbuild.mjs: rsvg-convert); the e2e nginx serves .br files.
+APT_PACKAGES+=(librsvg2-bin libnginx-mod-http-brotli-static)
+# SETUP_PROFILE=build: only what `make build` needs (a hosting pipeline such as .github/workflows/pages.yml).
+if [ "${SETUP_PROFILE:-}" = "build" ]; then APT_PACKAGES=(librsvg2-bin); fi
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 

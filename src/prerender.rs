@@ -24,17 +24,24 @@ pub fn render() -> String {
     owner.with(|| view! { <crate::App /> }.to_html())
 }
 
-/// Puts `app_html` into `page` in place of the empty `<div id="app"></div>` placeholder.
+/// Puts `app_html` into `page` in place of the empty `<div id="app"></div>` placeholder (also as a
+/// minifier writes it, `<div id=app></div>`).
 pub fn inject(page: &str, app_html: &str) -> Result<String, String> {
-    const PLACEHOLDER: &str = r#"<div id="app"></div>"#;
-    match page.matches(PLACEHOLDER).count() {
-        1 => Ok(page.replacen(
-            PLACEHOLDER,
+    const PLACEHOLDERS: [&str; 2] = [r#"<div id="app"></div>"#, "<div id=app></div>"];
+    let found: Vec<&str> = PLACEHOLDERS
+        .into_iter()
+        .flat_map(|p| page.matches(p))
+        .collect();
+    match found.as_slice() {
+        [placeholder] => Ok(page.replacen(
+            placeholder,
             &format!(r#"<div id="app" data-prerendered="">{app_html}</div>"#),
             1,
         )),
-        n => Err(format!(
-            "expected exactly one {PLACEHOLDER} in the page, found {n}"
+        _ => Err(format!(
+            "expected exactly one {} in the page, found {}",
+            PLACEHOLDERS[0],
+            found.len()
         )),
     }
 }
@@ -72,6 +79,7 @@ mod tests {
             r#"<body><div id="app" data-prerendered=""><p>x</p></div></body>"#
         );
         assert!(inject("<body></body>", "x").is_err());
+        assert!(inject("<body><div id=app></div></body>", "x").is_ok());
         assert!(inject(&format!("{page}{page}"), "x").is_err());
     }
 }

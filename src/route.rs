@@ -23,6 +23,8 @@ pub struct Route {
 pub struct RouteError {
     /// At most [`RouteError::EXCERPT_CHARS`] characters of the fragment, for a polite notice.
     pub excerpt: String,
+    /// The language the bad link asks for, if its query says: the notice is written in it.
+    pub lang: Option<Lang>,
 }
 
 impl RouteError {
@@ -38,7 +40,10 @@ impl RouteError {
         if hash.chars().count() > Self::EXCERPT_CHARS {
             excerpt.push('…');
         }
-        RouteError { excerpt }
+        RouteError {
+            excerpt,
+            lang: query_lang(hash.split_once('?').map(|(_, q)| q)),
+        }
     }
 }
 
@@ -87,17 +92,21 @@ impl Route {
             ["gen", n] => Some(parse_generation(n).ok_or_else(|| RouteError::new(hash))?),
             _ => return Err(RouteError::new(hash)),
         };
-        let mut route = Route {
+        Ok(Route {
             generation,
-            lang: None,
-        };
-        for pair in query.into_iter().flat_map(|q| q.split('&')) {
-            if let Some(("lang", value)) = pair.split_once('=') {
-                route.lang = Lang::from_code(value);
-            }
-        }
-        Ok(route)
+            lang: query_lang(query),
+        })
     }
+}
+
+/// The `lang` in a fragment's query (`lang=en`), if it names one of ours; the last one wins.
+fn query_lang(query: Option<&str>) -> Option<Lang> {
+    query
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .filter_map(|pair| pair.strip_prefix("lang="))
+        .next_back()
+        .and_then(Lang::from_code)
 }
 
 /// `"3"` → generation 3. Only plain ASCII digits, no sign, no leading zeros beyond one digit's worth.
@@ -169,6 +178,11 @@ mod tests {
             assert!(err.excerpt.chars().count() <= RouteError::EXCERPT_CHARS + 1);
         }
         assert_eq!(Route::parse("#%%%").unwrap_err().excerpt, "#%%%");
+        assert_eq!(
+            Route::parse("#/gen/9?lang=en").unwrap_err().lang,
+            Some(Lang::En)
+        );
+        assert_eq!(Route::parse("#/gen/9").unwrap_err().lang, None);
         assert!(Route::parse(&junk).unwrap_err().excerpt.ends_with('…'));
     }
 

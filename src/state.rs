@@ -68,8 +68,13 @@ impl AppState {
         let active = Memo::new(move |_| route.get().generation);
         let saved_lang = RwSignal::new(storage::get(LANG_KEY).as_deref().and_then(Lang::from_code));
         let browser_lang = browser_lang();
+        // A bad link's own `?lang=` still decides the language of the notice about it.
+        let asked_lang = Memo::new(move |_| match parsed.get() {
+            Ok(route) => route.lang,
+            Err(err) => err.lang,
+        });
         let lang = Memo::new(move |_| {
-            prefs::resolve_lang(route.get().lang, saved_lang.get(), browser_lang)
+            prefs::resolve_lang(asked_lang.get(), saved_lang.get(), browser_lang)
         });
         let theme = RwSignal::new(
             storage::get(THEME_KEY)

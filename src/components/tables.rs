@@ -86,9 +86,15 @@ fn GenerationTable(
         }
     });
     view! {
-        <div class=format!("table-wrap {class}")>
+        // The wrapper scrolls sideways on narrow screens, so it is a named region keyboard users can reach.
+        <div
+            class=format!("table-wrap {class}")
+            role="region"
+            tabindex="0"
+            aria-labelledby=format!("{class}-caption")
+        >
             <table class="gen-table">
-                <caption>{move || caption.get(lang.get())}</caption>
+                <caption id=format!("{class}-caption")>{move || caption.get(lang.get())}</caption>
                 <thead>
                     <tr>
                         {columns.iter().map(|c| view! { <th scope="col">{move || c.get(lang.get())}</th> }).collect_view()}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, SUB_PATH } from './server.mjs';
+import { startServer, launchBrowser, watchCsp, SUB_PATH } from './server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST = resolve(process.env.E2E_DIST || join(HERE, '../../dist'));
@@ -55,6 +55,7 @@ function appTest(name, opts, fn) {
   if (typeof opts === 'function') [opts, fn] = [{}, opts];
   test(name, async () => {
     const context = await browser.newContext({ locale: 'ko-KR', ...opts.context });
+    const violations = await watchCsp(context); // never allowed, not even with allowErrors
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const errors = [];
@@ -65,6 +66,7 @@ function appTest(name, opts, fn) {
     try {
       await fn({ page, context, errors });
       if (!opts.allowErrors) assert.deepEqual(errors, [], `console errors / page errors:\n${errors.join('\n')}`);
+      assert.deepEqual(violations, [], `Content-Security-Policy violations:\n${violations.join('\n')}`);
     } finally {
       await context.close();
     }
