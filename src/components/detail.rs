@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use gloo_timers::callback::Timeout;
+
 use crate::components::focus_after_render;
 use crate::data::{Generation, GenerationId, Run, SITE, Text};
 use crate::nav::Command;
-use crate::state::use_app_state;
+use crate::state::{IN_BROWSER, use_app_state};
 use crate::ui;
 
 /// The detail of the active generation. It enters from the side the reader moved towards.
@@ -51,19 +53,34 @@ pub fn Detail(id: GenerationId) -> impl IntoView {
 #[component]
 pub fn PrintEdition() -> impl IntoView {
     let lang = use_app_state().lang;
+    // In the browser the six articles are built a moment after the app starts (or at once when printing
+    // begins), so they don't lengthen the start-up task; the prerendered page has them from the start.
+    let ready = RwSignal::new(!IN_BROWSER);
+    if IN_BROWSER {
+        Timeout::new(PRINT_EDITION_DELAY_MS, move || ready.set(true)).forget();
+        let before_print = window_event_listener(leptos::ev::beforeprint, move |_| ready.set(true));
+        on_cleanup(move || before_print.remove());
+    }
     view! {
         <section class="print-edition" aria-labelledby="print-heading">
             <h2 id="print-heading">{move || ui::ALL_GENERATIONS.get(lang.get())}</h2>
-            {GenerationId::all()
-                .map(|id| view! {
-                    <article class="print-generation" id=format!("/gen/{id}") data-gen=id.get()>
-                        <GenerationContent id=id heading_id=format!("print-gen-{id}") />
-                    </article>
+            {move || {
+                ready.get().then(|| {
+                    GenerationId::all()
+                        .map(|id| view! {
+                            <article class="print-generation" id=format!("/gen/{id}") data-gen=id.get()>
+                                <GenerationContent id=id heading_id=format!("print-gen-{id}") />
+                            </article>
+                        })
+                        .collect_view()
                 })
-                .collect_view()}
+            }}
         </section>
     }
 }
+
+/// How long after start-up the print edition is built in the browser.
+const PRINT_EDITION_DELAY_MS: u32 = 300;
 
 /// What the post says of one generation: heading, 개요, 특징, and the 항목/내용 table.
 #[component]

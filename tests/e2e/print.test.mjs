@@ -50,6 +50,9 @@ async function printToPdf(page, hash, name) {
   await page.goto('about:blank');
   await open(page, env.server.url, hash);
   await settle(page);
+  // The app builds the print edition shortly after start-up (or on `beforeprint`, which page.pdf() does not
+  // fire): wait for it as a reader who prints a moment after the page appeared.
+  await page.waitForFunction(() => document.querySelectorAll('article.print-generation').length === 6);
   const pdf = await page.pdf({ format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' } });
   const dir = artifacts();
   const file = join(dir, `${name}.pdf`);
@@ -96,6 +99,9 @@ for (const [lang, hash, name] of [['ko', '#/gen/2', 'print-ko-gen2'], ['en', '#/
     // The print edition in the DOM under print media: six generations, each with its parts.
     await page.goto('about:blank');
     await open(page, env.server.url, hash);
+    // The app builds the print edition shortly after start-up, or at once on `beforeprint` (a reader's
+    // Ctrl+P); emulateMedia fires no beforeprint, so dispatch one, as the browser does before printing.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.emulateMedia({ media: 'print' });
     const dom = await page.evaluate(() => {
       const shown = (el) => el && getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0;
