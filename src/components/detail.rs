@@ -50,33 +50,51 @@ pub fn Detail(id: GenerationId) -> impl IntoView {
 /// Every generation in full, one after another: what printing gives, and what a reader without the app
 /// reads (hidden while the app runs). Each article's id is its route (`/gen/3`), so the timeline's
 /// `#/gen/3` links lead to it when there is no app to follow them.
+///
+/// The prerendered page has the articles from the start. In the browser they are mounted into the section
+/// a moment after start-up (or at once when printing begins), so they don't lengthen the start-up task; a
+/// separate mount keeps the app's own view code free of a second, reactive copy of them.
 #[component]
 pub fn PrintEdition() -> impl IntoView {
     let lang = use_app_state().lang;
-    // In the browser the six articles are built a moment after the app starts (or at once when printing
-    // begins), so they don't lengthen the start-up task; the prerendered page has them from the start.
-    let ready = RwSignal::new(!IN_BROWSER);
+    let section = NodeRef::<leptos::html::Section>::new();
     if IN_BROWSER {
-        Timeout::new(PRINT_EDITION_DELAY_MS, move || ready.set(true)).forget();
-        let before_print = window_event_listener(leptos::ev::beforeprint, move |_| ready.set(true));
+        let state = use_app_state();
+        let mount = move || {
+            if let Some(el) = section.get_untracked()
+                && el.child_element_count() == 1
+            {
+                leptos::mount::mount_to(el, move || {
+                    provide_context(state);
+                    view! { <PrintArticles /> }
+                })
+                .forget();
+            }
+        };
+        Timeout::new(PRINT_EDITION_DELAY_MS, mount).forget();
+        let before_print = window_event_listener(leptos::ev::beforeprint, move |_| mount());
         on_cleanup(move || before_print.remove());
     }
     view! {
-        <section class="print-edition" aria-labelledby="print-heading">
+        <section class="print-edition" aria-labelledby="print-heading" node_ref=section>
             <h2 id="print-heading">{move || ui::ALL_GENERATIONS.get(lang.get())}</h2>
-            {move || {
-                ready.get().then(|| {
-                    GenerationId::all()
-                        .map(|id| view! {
-                            <article class="print-generation" id=format!("/gen/{id}") data-gen=id.get()>
-                                <GenerationContent id=id heading_id=format!("print-gen-{id}") />
-                            </article>
-                        })
-                        .collect_view()
-                })
-            }}
+            {(!IN_BROWSER).then(|| view! { <PrintArticles /> })}
         </section>
     }
+}
+
+/// The six articles of the print edition.
+#[component]
+fn PrintArticles() -> impl IntoView {
+    GenerationId::all()
+        .map(|id| {
+            view! {
+                <article class="print-generation" id=format!("/gen/{id}") data-gen=id.get()>
+                    <GenerationContent id=id heading_id=format!("print-gen-{id}") />
+                </article>
+            }
+        })
+        .collect_view()
 }
 
 /// How long after start-up the print edition is built in the browser.
