@@ -211,9 +211,9 @@ function changedBuild(from, to) {
   const names = readdirSync(to);
   let html = readFileSync(join(to, 'index.html'), 'utf8');
   const hex16 = (s) => createHash('sha256').update(s).digest('hex').slice(0, 16);
-  const css = names.find((f) => /^tokens-[0-9a-f]{8,16}\.css$/.test(f));
+  const css = names.find((f) => /^app-[0-9a-f]{8,16}\.css$/.test(f));
   const text = `${readFileSync(join(to, css), 'utf8')}\n:root { --deploy-marker: "v2"; }\n`;
-  const newCss = `tokens-${hex16(text)}.css`;
+  const newCss = `app-${hex16(text)}.css`;
   writeFileSync(join(to, newCss), text);
   rmSync(join(to, css));
   const sri = `sha384-${createHash('sha384').update(text).digest('base64')}`;
