@@ -1,6 +1,6 @@
 // The Node side of the measurements: cold loads, the animation window, the soak, Lighthouse.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { benchInit, benchRead, animStart, animStop, cssDeclared, wasmMemoryBytes } from './page.mjs';
@@ -291,6 +291,7 @@ export function lighthouse({ lhBin, url, chromePath, outFile, log = () => {} }) 
     child.stdout.setEncoding('utf8').on('data', (d) => { out += d; });
     child.stderr.setEncoding('utf8').on('data', (d) => { err += d; });
     child.on('close', (code) => {
+      rmSync(userDataDir, { recursive: true, force: true });
       let lhr;
       try {
         lhr = JSON.parse(out);
@@ -300,6 +301,11 @@ export function lighthouse({ lhBin, url, chromePath, outFile, log = () => {} }) 
         return;
       }
       if (outFile) writeFileSync(outFile, out);
+      if (lhr.runtimeError) {
+        // e.g. NO_NAVSTART, an intermittent trace failure ("run Lighthouse again"): no scores to use.
+        ok({ error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`.slice(0, 200) });
+        return;
+      }
       const cat = (id) => (lhr.categories[id] && lhr.categories[id].score !== null ? Math.round(lhr.categories[id].score * 100) : null);
       const num = (id) => (lhr.audits[id] ? lhr.audits[id].numericValue : null);
       // What kept a category below 100: scored audits that did not pass.
@@ -323,7 +329,6 @@ export function lighthouse({ lhBin, url, chromePath, outFile, log = () => {} }) 
         lcp: num('largest-contentful-paint'),
         si: num('speed-index'),
         flagged,
-        runtimeError: lhr.runtimeError ? lhr.runtimeError.message : null,
         warnings: lhr.runWarnings || [],
         lighthouseVersion: lhr.lighthouseVersion,
         userAgent: lhr.environment ? lhr.environment.hostUserAgent : null,

@@ -12,14 +12,14 @@ export function median(xs) {
 }
 const min = (xs) => (nums(xs).length ? Math.min(...nums(xs)) : null);
 const max = (xs) => (nums(xs).length ? Math.max(...nums(xs)) : null);
-const ms = (x) => (x === null ? 'n/a' : `${Math.round(x)}`);
+const ms = (x) => (typeof x !== 'number' || !Number.isFinite(x) ? 'n/a' : `${Math.round(x)}`);
 const spread = (xs, f = ms) => {
   const m = median(xs);
   if (m === null) return 'n/a';
   return nums(xs).length > 1 ? `${f(m)} (${f(min(xs))}–${f(max(xs))})` : f(m);
 };
 const kb = (b) => (b === null || b === undefined ? 'n/a' : `${(b / 1024).toFixed(1)} KB`);
-const cls = (x) => (x === null ? 'n/a' : x === 0 ? '0' : x.toFixed(4));
+const cls = (x) => (typeof x !== 'number' || !Number.isFinite(x) ? 'n/a' : x === 0 ? '0' : x.toFixed(4));
 const verdict = (ok) => (ok === null ? 'n/a' : ok ? 'PASS' : 'MISS');
 const pick = (runs, key) => runs.map((r) => r[key]);
 const name = (url) => { try { return basename(new URL(url).pathname) || '/'; } catch { return url; } };
@@ -49,7 +49,8 @@ export function report(d) {
   out.push('');
   out.push(`${d.when}, commit ${d.commit}, Chromium ${d.chromium}, ${d.cpus} CPUs (load average ${d.loadavg.start} at start, ` +
     `${d.loadavg.end} at the end), ${d.seconds} s. Timings are medians of ${d.config.runs} cold loads with ` +
-    '(min–max); one shared noisy machine, so treat differences under ~20 % as noise.');
+    '(min–max); one shared noisy machine, so treat differences under ~20 % as noise. What is measured is a copy of ' +
+    `\`${d.config.dist}\` taken at the start, so a rebuild during the run cannot change it.`);
   out.push('');
 
   // Sizes.

@@ -67,9 +67,51 @@ function sizes(dir) {
   return { files, firstLoad, source: 'node zlib (brotli q11)', status };
 }
 
+/** What is wrong with a copy of dist/ for measuring: files index.html names but lacks, stale .br/.gz siblings, no prerender. */
+function incomplete(dir) {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const problems = [];
+  for (const [, ref] of html.matchAll(/\b(?:href|src|data-js|data-wasm)\s*=\s*"([^"]+)"/g)) {
+    if (/^(#|[a-z][a-z0-9+.-]*:|\/\/)/i.test(ref)) continue;
+    const file = decodeURIComponent(ref.replace(/[?#].*$/, '').replace(/^\.\//, ''));
+    if (file && !existsSync(join(dir, file))) problems.push(`${file} missing`);
+  }
+  for (const f of readdirSync(dir)) {
+    const m = f.match(/^(.*)\.(br|gz)$/);
+    if (!m || !existsSync(join(dir, m[1]))) continue;
+    const packed = readFileSync(join(dir, f));
+    const size = (m[2] === 'br' ? zlib.brotliDecompressSync(packed) : zlib.gunzipSync(packed)).length;
+    if (size !== statSync(join(dir, m[1])).size) problems.push(`${f} is stale`);
+  }
+  if (!/data-prerendered/.test(html)) problems.push('index.html has no prerendered first view');
+  return problems;
+}
+
+/**
+ * A private copy of dist/, taken once: what the whole run measures, even if dist/ is rebuilt meanwhile (other
+ * work on the machine may run `make build`). Waits (up to 2 minutes) while dist/ looks half-built.
+ */
+async function snapshot(dir) {
+  for (let attempt = 1; ; attempt += 1) {
+    const tmp = mkdtempSync(join(tmpdir(), 'bench-dist-'));
+    temps.add(tmp);
+    cpSync(dir, tmp, { recursive: true });
+    const problems = incomplete(tmp);
+    if (!problems.length) return tmp;
+    if (attempt > 24) {
+      log(`measuring ${dir} anyway, although: ${problems.join('; ')}`);
+      return tmp;
+    }
+    rmSync(tmp, { recursive: true, force: true });
+    log(`${dir} looks half-built (${problems.slice(0, 3).join('; ')}); is a build running? Trying again in 5 s`);
+    await new Promise((r) => setTimeout(r, 5000));
+  }
+}
+
 /** A copy of dist/ whose index.html has no scripts and no (module)preload links: the static baseline. */
 function staticCopy(dir) {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-static-'));
+  temps.add(tmp);
   cpSync(dir, tmp, { recursive: true });
   const file = join(tmp, 'index.html');
   const html = readFileSync(file, 'utf8')
@@ -110,6 +152,20 @@ function gitDescribe() {
   }
 }
 
+/** Temp dirs of this run, removed at exit (also on Ctrl-C). */
+const temps = new Set();
+function cleanup() {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+  temps.clear();
+}
+process.on('exit', cleanup);
+for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
+  process.on(sig, () => {
+    cleanup();
+    process.exit(128 + n); // the exit handlers of tests/e2e/server.mjs stop nginx
+  });
+}
+
 async function main() {
   if (!existsSync(join(CONFIG.dist, 'index.html'))) throw new Error(`${CONFIG.dist}/index.html missing: run make build first`);
   mkdirSync(RESULTS, { recursive: true });
@@ -117,9 +173,10 @@ async function main() {
   if (CONFIG.lhRuns > 0 && !existsSync(lhBin)) throw new Error('bench/node_modules has no lighthouse: run bench/setup.sh (make bench does)');
 
   log(`dist: ${CONFIG.dist}; ${CONFIG.runs} cold loads per profile and page, soak ${CONFIG.soakSeconds} s, Lighthouse ×${CONFIG.lhRuns}`);
-  const size = sizes(CONFIG.dist);
-  const copy = staticCopy(CONFIG.dist);
-  const appServer = await startServer({ root: CONFIG.dist });
+  const snap = await snapshot(CONFIG.dist);
+  const size = sizes(snap);
+  const copy = staticCopy(snap);
+  const appServer = await startServer({ root: snap });
   const staticServer = await startServer({ root: copy.dir });
   const browser = await launchBrowser();
   const data = {
@@ -164,10 +221,14 @@ async function main() {
     data.lighthouse = [];
     data.machine.lighthouse = machine();
     for (let i = 0; i < CONFIG.lhRuns; i += 1) {
-      const r = await lighthouse({ lhBin, url: appServer.url, chromePath: CHROMIUM, outFile: join(RESULTS, `lighthouse-${i + 1}.json`), log });
+      let r;
+      for (let attempt = 1; attempt <= 2; attempt += 1) { // one more try after a failed run (Lighthouse's advice)
+        r = await lighthouse({ lhBin, url: appServer.url, chromePath: CHROMIUM, outFile: join(RESULTS, `lighthouse-${i + 1}.json`), log });
+        log(r.error ? `lighthouse #${i + 1}: ${r.error}` :
+          `lighthouse #${i + 1}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}, TBT ${Math.round(r.tbt)} ms, CLS ${r.cls}`);
+        if (!r.error) break;
+      }
       data.lighthouse.push(r);
-      log(r.error ? `lighthouse #${i + 1}: ${r.error}` :
-        `lighthouse #${i + 1}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}, TBT ${r.tbt} ms, CLS ${r.cls}`);
     }
 
     log(`animation: ${CONFIG.animSeconds} s of play, then Home and 5× ArrowRight`);
@@ -195,17 +256,22 @@ async function main() {
     await appServer.stop();
     await staticServer.stop();
     rmSync(copy.dir, { recursive: true, force: true });
+    rmSync(snap, { recursive: true, force: true });
   }
   data.seconds = Math.round((Date.now() - started) / 1000);
   data.loadavg.end = loadavg()[0].toFixed(2);
+  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(data, null, 1)}\n`); // first: the figures survive a report bug
   const md = report(data);
   writeFileSync(join(RESULTS, 'latest.md'), md);
-  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(data, null, 1)}\n`);
   process.stdout.write(`\n${md}\n`);
   log(`written to ${relative(ROOT, join(RESULTS, 'latest.md'))} (raw: latest.json) in ${data.seconds} s`);
 }
 
-main().catch((e) => {
+if (process.argv[2] === '--report') {
+  // Re-renders the table from a saved run: node bench/run.mjs --report [bench/results/latest.json]
+  const data = JSON.parse(readFileSync(process.argv[3] || join(RESULTS, 'latest.json'), 'utf8'));
+  process.stdout.write(`${report(data)}\n`);
+} else main().catch((e) => {
   process.stderr.write(`bench: ${e.stack || e}\n`);
   process.exit(1);
 });

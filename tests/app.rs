@@ -49,6 +49,29 @@ impl<T> Drop for Unmount<T> {
     }
 }
 
+/// An attribute of `<html>`.
+fn html_attr(name: &str) -> Option<String> {
+    document().document_element().unwrap().get_attribute(name)
+}
+
+/// What the app saved under `key` in `localStorage`.
+fn saved(key: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(key)
+        .unwrap()
+}
+
+/// The element matching `selector` inside `root`, which must exist.
+fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
 fn text_of(root: &HtmlElement, selector: &str) -> Option<String> {
     root.query_selector(selector)
         .unwrap()
@@ -71,11 +94,7 @@ fn press(key: &str) {
 }
 
 fn click(root: &HtmlElement, selector: &str) {
-    let el: HtmlElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let el: HtmlElement = find(root, selector);
     el.click();
 }
 
@@ -219,25 +238,11 @@ async fn navigation_pauses_playback() {
 async fn language_switch_writes_the_link_and_is_saved() {
     let (root, _app) = mount_at("#/gen/2");
     leptos::task::tick().await;
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("ko")
-    );
+    assert_eq!(html_attr("lang").as_deref(), Some("ko"));
     click(&root, ".lang-link[hreflang='en']");
     leptos::task::tick().await;
     assert_eq!(window().location().hash().unwrap(), "#/gen/2?lang=en");
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("en")
-    );
+    assert_eq!(html_attr("lang").as_deref(), Some("en"));
     assert!(
         document()
             .title()
@@ -247,12 +252,7 @@ async fn language_switch_writes_the_link_and_is_saved() {
     );
     let heading = text_of(&root, "#detail-heading").unwrap();
     assert!(heading.contains("Virtualization"), "{heading}");
-    let saved = window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("wie.lang")
-        .unwrap();
+    let saved = saved("wie.lang");
     assert_eq!(saved.as_deref(), Some("en"));
     // Moving on keeps the language in the link.
     press("ArrowRight");
@@ -265,14 +265,7 @@ async fn without_a_saved_choice_the_browser_language_decides() {
     // Headless Chromium reports English.
     let (root, _app) = mount_with("", &[]);
     leptos::task::tick().await;
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("en")
-    );
+    assert_eq!(html_attr("lang").as_deref(), Some("en"));
     assert_eq!(
         text_of(&root, ".site-title").as_deref(),
         Some("Web Infrastructure Evolution")
@@ -291,11 +284,7 @@ async fn corrupted_saved_settings_fall_back_quietly() {
         root.query_selector(".notice").unwrap().is_none(),
         "an unknown lang is not an error"
     );
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector(".theme-choice select")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let select: web_sys::HtmlSelectElement = find(&root, ".theme-choice select");
     assert_eq!(select.value(), "system");
 }
 
@@ -303,25 +292,15 @@ async fn corrupted_saved_settings_fall_back_quietly() {
 async fn theme_choice_sets_data_theme_and_is_saved() {
     let (root, _app) = mount_at("");
     leptos::task::tick().await;
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector(".theme-choice select")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let select: web_sys::HtmlSelectElement = find(&root, ".theme-choice select");
     for (choice, expected) in [("dark", "dark"), ("light", "light")] {
         select.set_value(choice);
         select
             .dispatch_event(&web_sys::Event::new("change").unwrap())
             .unwrap();
         leptos::task::tick().await;
-        let html = document().document_element().unwrap();
-        assert_eq!(html.get_attribute("data-theme").as_deref(), Some(expected));
-        let saved = window()
-            .local_storage()
-            .unwrap()
-            .unwrap()
-            .get_item("wie.theme")
-            .unwrap();
+        assert_eq!(html_attr("data-theme").as_deref(), Some(expected));
+        let saved = saved("wie.theme");
         assert_eq!(saved.as_deref(), Some(choice));
     }
 }
@@ -347,11 +326,7 @@ fn focused_selector_matches(selector: &str) -> bool {
 async fn keyboard_focus_follows_the_reader() {
     let (root, _app) = mount_at("#/gen/2");
     leptos::task::tick().await;
-    let node2: HtmlElement = root
-        .query_selector(".node[data-gen='2']")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let node2: HtmlElement = find(&root, ".node[data-gen='2']");
     node2.focus().unwrap();
     press("ArrowRight");
     leptos::task::tick().await;
