@@ -1,64 +1,104 @@
 //! Web infrastructure evolution: the six generations of web infrastructure, told as an interactive app.
 //!
-//! `data` holds the compiled-in content, `route` the URL scheme, `nav` the pure navigation rules,
-//! `state` the reactive state that ties them to the browser, and `components` what is shown.
+//! Layers, each depending only on those above it:
+//! - `data` (the compiled-in content), `route` (the URL scheme) and `nav` (moves and playback steps): plain
+//!   Rust, tested natively;
+//! - `platform`: the browser (fragment, history, languages, storage, dark mode), nothing of the app;
+//! - state, one concern each, provided by [`App`] as small `Copy` contexts: `router`, `language`, `theme`,
+//!   `playback`;
+//! - behaviour around the views: `keys` (shortcuts), `focus` (focus that navigation would drop), `document`
+//!   (`<html lang>`, title), `announcer` (live region), `print` (the print edition);
+//! - `components`: what is shown, one file per visible piece; `strings`: the app's own words.
 
 #![recursion_limit = "256"]
 
+pub mod announcer;
 pub mod components;
 pub mod data;
+pub mod document;
+pub mod focus;
+pub mod keys;
+pub mod language;
 pub mod nav;
-pub mod prefs;
+pub mod platform;
+pub mod playback;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod print;
 pub mod route;
-pub mod state;
-pub mod ui;
+pub mod router;
+pub mod strings;
+pub mod theme;
 
+use std::time::Duration;
+
+use leptos::html::{H2, Main};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use components::detail::{Detail, PrintEdition};
+use announcer::Announcer;
+use components::detail::Detail;
 use components::notice::BadLinkNotice;
 use components::overview::Overview;
 use components::settings::Settings;
 use components::tables::{DiagramTable, SummaryTable};
 use components::timeline::Timeline;
 use data::SITE;
-use nav::Command;
-use state::AppState;
+use language::{Language, tr};
+use playback::{PLAY_STEP, Playback};
+use print::PrintEdition;
+use router::Router;
+use theme::ThemeChoice;
 
 /// The whole app: header, timeline, the overview or the active generation, and the post's tables.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::install();
-    provide_context(state);
-    let lang = state.lang;
+pub fn App(
+    /// How long playback stays on each generation (tests make it short).
+    #[prop(optional)]
+    play_step: Option<Duration>,
+) -> impl IntoView {
+    let router = Router::install();
+    let language = Language::install(router);
+    let playback = Playback::install(router, play_step.unwrap_or(PLAY_STEP));
+    provide_context(router);
+    provide_context(language);
+    provide_context(ThemeChoice::install());
+    provide_context(playback);
 
-    if state::IN_BROWSER {
-        follow_in_document(state);
-    }
+    let heading = NodeRef::<H2>::new();
+    let main = NodeRef::<Main>::new();
+    keys::install(router);
+    focus::keep_on_moves(router, heading);
+    document::follow(language.lang, router.active);
+    remove_boot_message();
 
+    // The skip link moves focus to the main content without touching the fragment (which holds the route).
+    let skip_to_main = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = main.get_untracked() {
+            let _ = main.focus();
+        }
+    };
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>
-            {move || ui::SKIP_TO_MAIN.get(lang.get())}
-        </a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{tr(strings::SKIP_TO_MAIN)}</a>
         <header class="site-header">
             <div class="site-heading">
-                <h1 class="site-title">{move || SITE.title.get(lang.get())}</h1>
+                <h1 class="site-title">{tr(SITE.title)}</h1>
                 <p class="site-date"><time datetime=SITE.date>{SITE.date}</time></p>
             </div>
             <Settings />
         </header>
         <BadLinkNotice />
         <Announcer />
-        <main id="main" class="site-main" tabindex="-1">
+        <main id="main" class="site-main" tabindex="-1" node_ref=main>
             <Timeline />
             <div class="stage">
-                {move || match state.active.get() {
-                    Some(id) => view! { <Detail id=id /> }.into_any(),
-                    None => view! { <Overview /> }.into_any(),
-                }}
+                <Show
+                    when=move || router.active.get().is_some()
+                    fallback=move || view! { <Overview heading=heading /> }
+                >
+                    <Detail heading=heading />
+                </Show>
             </div>
             <DiagramTable />
             <SummaryTable />
@@ -67,76 +107,13 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The document follows the state (title, language), keys move it, and the static loading text goes.
-fn follow_in_document(state: AppState) {
-    let lang = state.lang;
-    Effect::new(move |_| {
-        let doc = document();
-        doc.set_title(&ui::document_title(lang.get(), state.active.get()));
-        if let Some(root) = doc.document_element() {
-            let _ = root.set_attribute("lang", lang.get().code());
-        }
-    });
-
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.default_prevented()
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.alt_key()
-            || typing_in(&ev)
-        {
-            return;
-        }
-        if let Some(command) = Command::for_key(&ev.key()) {
-            ev.prevent_default();
-            state.command(command);
-        }
-    });
-    on_cleanup(move || keys.remove());
-
-    if let Some(boot) = document().get_element_by_id("boot") {
+/// The page's static "could not load" message goes once the app runs.
+fn remove_boot_message() {
+    if platform::IN_BROWSER
+        && let Some(boot) = document().get_element_by_id("boot")
+    {
         boot.remove();
     }
-}
-
-/// A polite live region: announces the newly active generation and playback starting or stopping,
-/// once per change (not on load, not per keystroke that changes nothing).
-#[component]
-fn Announcer() -> impl IntoView {
-    let state = state::use_app_state();
-    let message = RwSignal::new(String::new());
-    Effect::new(move |before: Option<(Option<data::GenerationId>, bool)>| {
-        let now = (state.active.get(), state.playing.get());
-        if let Some(before) = before
-            && let Some(text) = ui::announcement(state.lang.get_untracked(), before, now)
-        {
-            message.set(text);
-        }
-        now
-    });
-    view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true">{message}</div> }
-}
-
-/// The skip link moves focus to the main content without touching the URL fragment (which holds the route).
-fn skip_to_main(ev: leptos::ev::MouseEvent) {
-    ev.prevent_default();
-    if let Some(main) = document()
-        .get_element_by_id("main")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = main.focus();
-    }
-}
-
-/// Whether a key event comes from a place where the reader types (none today, but keys must not
-/// be stolen from a future search field).
-fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|el| {
-            el.is_content_editable()
-                || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        })
 }
 
 /// Starts the app in the page. The built page carries the first view prerendered in `<div id="app">`
@@ -158,7 +135,7 @@ pub fn start() {
         // The prerendered timeline has already made its entrance; don't replay it.
         let _ = root.class_list().add_1("taken-over");
     }
-    let handle = leptos::mount::mount_to(container.clone(), App);
+    let handle = leptos::mount::mount_to(container.clone(), || view! { <App /> });
     let placed = match prerendered {
         Some(old) => old.replace_with_with_node_1(&container),
         None => doc

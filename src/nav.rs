@@ -1,7 +1,5 @@
-//! Navigation state: which generation is active, how the reader moves, and playback.
-//!
-//! The pure part (what a key or a step does) is plain Rust with native tests; [`Nav`] ties it to the
-//! URL fragment, the single source of truth, through a signal that follows `location.hash`.
+//! The rules of moving: what a key or a button asks for, where it leads, what a playback step does, and
+//! which way a move went. Plain Rust with native tests; `router` and `playback` carry them out.
 
 use crate::data::GenerationId;
 

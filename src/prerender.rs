@@ -1,7 +1,7 @@
 //! Rendering the first view to HTML at build time (native), for `src/bin/prerender.rs`.
 //!
 //! The same components and compiled-in data as the browser render the first view (overview, Korean,
-//! nothing saved); `state::IN_BROWSER` keeps them from reaching for a browser. Effects belong to the
+//! nothing saved); `platform::IN_BROWSER` keeps them from reaching for a browser. Effects belong to the
 //! browser: the executor installed here drops them unrun.
 
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};

@@ -1,52 +1,99 @@
-//! Components in a real browser (headless Chromium via wasm-bindgen-test-runner):
-//! mount the app, click and press keys as a reader would, tick, and look at the DOM.
+//! Components in a real browser (headless Chromium via wasm-bindgen-test-runner): mount the app, click and
+//! press keys as a reader would, then wait for what should follow. No test sleeps for a fixed time:
+//! playback runs with a short step, and every wait is for a condition (failing with what was expected).
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)] // a failed DOM call in a test should fail the test
+
+use std::time::Duration;
 
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_infra_evolution::App;
-use web_infra_evolution::state::PLAY_STEP_MS;
+use web_infra_evolution::data::{GenerationId, Lang, SITE};
+use web_infra_evolution::language::LANG_KEY;
+use web_infra_evolution::strings;
+use web_infra_evolution::theme::THEME_KEY;
 use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts a fresh app at `hash` into its own container, with Korean saved as the reader's language
-/// (headless Chromium's own language is English). Dropping the handle unmounts it.
-fn mount_at(hash: &str) -> (HtmlElement, impl Drop) {
-    mount_with(hash, &[("wie.lang", "ko")])
+/// Playback's step in these tests.
+const STEP: Duration = Duration::from_millis(40);
+
+/// A mounted app in its own container; dropping it unmounts the app and removes the container.
+struct Mounted {
+    root: HtmlElement,
+    handle: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
 }
 
-/// Mounts a fresh app at `hash` with exactly these `localStorage` entries.
-fn mount_with(hash: &str, saved: &[(&str, &str)]) -> (HtmlElement, impl Drop) {
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        drop(self.handle.take());
+        self.root.remove();
+    }
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = HtmlElement;
+    fn deref(&self) -> &HtmlElement {
+        &self.root
+    }
+}
+
+/// Mounts a fresh app at `hash` with Korean saved as the reader's language (headless Chromium's own
+/// language is English).
+async fn mount_at(hash: &str) -> Mounted {
+    mount_with(hash, &[(LANG_KEY, "ko")]).await
+}
+
+/// Mounts a fresh app at `hash` with exactly these `localStorage` entries, and lets it render.
+async fn mount_with(hash: &str, saved: &[(&str, &str)]) -> Mounted {
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     for (key, value) in saved {
         storage.set_item(key, value).unwrap();
     }
-    let history = window().history().unwrap();
-    history
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(if hash.is_empty() { "#" } else { hash }),
-        )
+    let url = if hash.is_empty() { "#" } else { hash };
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
         .unwrap();
-    let doc = document();
-    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), App);
-    (container.clone(), Unmount(Some(handle), container))
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle =
+        leptos::mount::mount_to(root.clone(), || view! { <App play_step=STEP /> }.into_any());
+    leptos::task::tick().await;
+    Mounted {
+        root,
+        handle: Some(handle),
+    }
 }
 
-struct Unmount<T>(Option<T>, HtmlElement);
-impl<T> Drop for Unmount<T> {
-    fn drop(&mut self) {
-        drop(self.0.take());
-        self.1.remove();
+/// Waits (one frame at a time, at most two seconds) until `cond` holds; fails with `what` otherwise.
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..120 {
+        leptos::task::tick().await;
+        if cond() {
+            return;
+        }
+        TimeoutFuture::new(16).await;
     }
+    panic!("timed out waiting until {what}");
+}
+
+/// Gives the app several frames in which something could (wrongly) happen.
+async fn a_while() {
+    for _ in 0..3 {
+        TimeoutFuture::new(STEP.as_millis() as u32).await;
+        leptos::task::tick().await;
+    }
+}
+
+fn hash() -> String {
+    window().location().hash().unwrap()
 }
 
 /// An attribute of `<html>`.
@@ -72,6 +119,10 @@ fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {
         .unchecked_into()
 }
 
+fn exists(root: &HtmlElement, selector: &str) -> bool {
+    root.query_selector(selector).unwrap().is_some()
+}
+
 fn text_of(root: &HtmlElement, selector: &str) -> Option<String> {
     root.query_selector(selector)
         .unwrap()
@@ -90,265 +141,328 @@ fn press(key: &str) {
     init.set_bubbles(true);
     init.set_cancelable(true);
     let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    document().body().unwrap().dispatch_event(&ev).unwrap();
+    let target = document()
+        .active_element()
+        .unwrap_or_else(|| document().body().unwrap().into());
+    target.dispatch_event(&ev).unwrap();
 }
 
 fn click(root: &HtmlElement, selector: &str) {
-    let el: HtmlElement = find(root, selector);
-    el.click();
+    find::<HtmlElement>(root, selector).click();
+}
+
+fn focused(selector: &str) -> bool {
+    document()
+        .active_element()
+        .is_some_and(|el| el.matches(selector).unwrap_or(false))
+}
+
+fn generation(n: u8) -> &'static web_infra_evolution::data::Generation {
+    GenerationId::new(n).unwrap().generation()
 }
 
 #[wasm_bindgen_test]
 async fn overview_shows_six_nodes_and_both_tables() {
-    let (root, _app) = mount_at("");
-    leptos::task::tick().await;
+    let root = mount_at("").await;
     assert_eq!(root.query_selector_all(".node").unwrap().length(), 6);
     assert_eq!(
         root.query_selector_all("table.gen-table").unwrap().length(),
         2
     );
-    assert!(root.query_selector(".overview").unwrap().is_some());
+    assert!(exists(&root, ".overview"));
     assert_eq!(active_gen(&root), None);
 }
 
 #[wasm_bindgen_test]
 async fn clicking_a_node_shows_its_detail_and_writes_the_url() {
-    let (root, _app) = mount_at("");
-    leptos::task::tick().await;
+    let root = mount_at("").await;
     click(&root, ".node[data-gen='3']");
-    leptos::task::tick().await;
+    until("generation 3 is shown", || {
+        active_gen(&root).as_deref() == Some("3")
+    })
+    .await;
+    let g = generation(3);
     let heading = text_of(&root, "#detail-heading").expect("detail heading");
-    assert!(heading.contains("컨테이너 시대"), "{heading}");
-    assert!(heading.contains("Containerization"), "{heading}");
-    assert_eq!(window().location().hash().unwrap(), "#/gen/3");
+    assert!(heading.contains(g.heading.ko), "{heading}");
+    assert!(heading.contains(g.english_name), "{heading}");
+    assert_eq!(hash(), "#/gen/3");
     assert!(
-        document().title().starts_with("3세대"),
+        document().title().starts_with(g.label.ko),
         "{}",
         document().title()
     );
-    assert_eq!(active_gen(&root).as_deref(), Some("3"));
-    // 대표 기술 chips of generation 3
     let chips = text_of(&root, ".chips").unwrap();
-    for tech in ["Docker", "Nginx", "Podman"] {
+    for tech in g.technologies {
         assert!(chips.contains(tech), "{chips}");
     }
 }
 
 #[wasm_bindgen_test]
 async fn clicking_a_table_row_selects_its_generation() {
-    let (root, _app) = mount_at("");
-    leptos::task::tick().await;
+    let root = mount_at("").await;
     click(&root, ".summary-table tbody tr:nth-child(5) td");
-    leptos::task::tick().await;
-    assert_eq!(active_gen(&root).as_deref(), Some("5"));
-    assert!(
-        root.query_selector(".summary-table tr.active")
-            .unwrap()
-            .is_some()
-    );
+    until("generation 5 is shown", || {
+        active_gen(&root).as_deref() == Some("5")
+    })
+    .await;
+    assert!(exists(&root, ".summary-table tr.active[data-gen='5']"));
 }
 
 #[wasm_bindgen_test]
 async fn keys_move_the_selection() {
-    let (root, _app) = mount_at("");
-    leptos::task::tick().await;
-    let mut seen = vec![];
-    for key in [
-        "ArrowRight",
-        "ArrowRight",
-        "End",
-        "ArrowLeft",
-        "Home",
-        "4",
-        "Escape",
+    let root = mount_at("").await;
+    for (key, expected) in [
+        ("ArrowRight", Some("1")),
+        ("ArrowRight", Some("2")),
+        ("End", Some("6")),
+        ("ArrowLeft", Some("5")),
+        ("Home", Some("1")),
+        ("4", Some("4")),
+        ("Escape", None),
     ] {
         press(key);
-        leptos::task::tick().await;
-        seen.push(active_gen(&root).unwrap_or_else(|| "-".into()));
+        until(&format!("{key} leads to {expected:?}"), || {
+            active_gen(&root).as_deref() == expected
+        })
+        .await;
     }
-    assert_eq!(seen, ["1", "2", "6", "5", "1", "4", "-"]);
-    assert!(root.query_selector(".overview").unwrap().is_some());
+    assert!(exists(&root, ".overview"));
 }
 
 #[wasm_bindgen_test]
 async fn deep_link_opens_that_generation() {
-    let (root, _app) = mount_at("#/gen/6");
-    leptos::task::tick().await;
+    let root = mount_at("#/gen/6").await;
     assert_eq!(active_gen(&root).as_deref(), Some("6"));
     assert!(
         text_of(&root, "#detail-heading")
             .unwrap()
-            .contains("Edge & Decentralized")
+            .contains(generation(6).heading.ko)
     );
 }
 
 #[wasm_bindgen_test]
 async fn bad_hash_shows_overview_and_a_notice() {
     for bad in ["#/gen/9", "#/gen/abc", "#%%%"] {
-        let (root, _app) = mount_at(bad);
-        leptos::task::tick().await;
+        let root = mount_at(bad).await;
         assert_eq!(active_gen(&root), None, "{bad}");
-        assert!(root.query_selector(".overview").unwrap().is_some(), "{bad}");
+        assert!(exists(&root, ".overview"), "{bad}");
         let notice = text_of(&root, ".notice").expect("notice");
-        assert!(notice.contains("개요"), "{notice}");
+        assert!(
+            notice.contains(strings::bad_link(Lang::Ko, "").split('“').next().unwrap()),
+            "{notice}"
+        );
         click(&root, ".notice-dismiss");
-        leptos::task::tick().await;
-        assert!(root.query_selector(".notice").unwrap().is_none());
-        assert_eq!(window().location().hash().unwrap(), "#/");
+        until("the notice goes", || !exists(&root, ".notice")).await;
+        assert_eq!(hash(), "#/");
     }
 }
 
 #[wasm_bindgen_test]
-async fn play_advances_and_pause_stops() {
-    let (root, _app) = mount_at("");
-    leptos::task::tick().await;
+async fn play_advances_to_the_end_and_pause_stops() {
+    let root = mount_at("").await;
     click(&root, ".play-button");
-    leptos::task::tick().await;
-    assert_eq!(active_gen(&root).as_deref(), Some("1"), "play starts at 1");
-    TimeoutFuture::new(PLAY_STEP_MS + 300).await;
-    leptos::task::tick().await;
-    assert_eq!(active_gen(&root).as_deref(), Some("2"), "play advanced");
+    until("play starts at 1", || {
+        active_gen(&root).as_deref() == Some("1")
+    })
+    .await;
+    until("play advances to 2", || {
+        active_gen(&root).as_deref() == Some("2")
+    })
+    .await;
     click(&root, ".play-button"); // pause
-    leptos::task::tick().await;
-    TimeoutFuture::new(PLAY_STEP_MS + 300).await;
-    leptos::task::tick().await;
+    a_while().await;
     assert_eq!(active_gen(&root).as_deref(), Some("2"), "pause stopped it");
+
+    click(&root, ".play-button"); // on from 2, to the end
+    until("play reaches 6", || {
+        active_gen(&root).as_deref() == Some("6")
+    })
+    .await;
+    until("play stops at the end", || {
+        !exists(&root, ".play-button.playing")
+    })
+    .await;
+    assert_eq!(
+        text_of(&root, ".play-button").as_deref(),
+        Some(strings::PLAY_AGAIN.ko)
+    );
+    // Playback's steps replace the history entry; only the start pushed one.
+    assert_eq!(hash(), "#/gen/6");
 }
 
 #[wasm_bindgen_test]
-async fn navigation_pauses_playback() {
-    let (root, _app) = mount_at("");
-    leptos::task::tick().await;
+async fn the_readers_move_pauses_playback() {
+    let root = mount_at("").await;
     click(&root, ".play-button");
-    leptos::task::tick().await;
-    press("ArrowRight");
-    leptos::task::tick().await;
-    assert_eq!(active_gen(&root).as_deref(), Some("2"));
+    until("play starts", || active_gen(&root).as_deref() == Some("1")).await;
+    press("4");
+    until("the key moved to 4", || {
+        active_gen(&root).as_deref() == Some("4")
+    })
+    .await;
+    until("playback stopped", || {
+        !exists(&root, ".play-button.playing")
+    })
+    .await;
     assert_eq!(
         text_of(&root, ".play-button").as_deref(),
-        Some("재생"),
-        "the button offers play again"
+        Some(strings::PLAY.ko)
     );
-    TimeoutFuture::new(PLAY_STEP_MS + 300).await;
-    leptos::task::tick().await;
-    assert_eq!(active_gen(&root).as_deref(), Some("2"));
+    a_while().await;
+    assert_eq!(active_gen(&root).as_deref(), Some("4"));
 }
 
 #[wasm_bindgen_test]
 async fn language_switch_writes_the_link_and_is_saved() {
-    let (root, _app) = mount_at("#/gen/2");
-    leptos::task::tick().await;
+    let root = mount_at("#/gen/2").await;
     assert_eq!(html_attr("lang").as_deref(), Some("ko"));
     click(&root, ".lang-link[hreflang='en']");
-    leptos::task::tick().await;
-    assert_eq!(window().location().hash().unwrap(), "#/gen/2?lang=en");
-    assert_eq!(html_attr("lang").as_deref(), Some("en"));
+    until("the language is English", || {
+        html_attr("lang").as_deref() == Some("en")
+    })
+    .await;
+    assert_eq!(hash(), "#/gen/2?lang=en");
+    let g = generation(2);
     assert!(
-        document()
-            .title()
-            .starts_with("Generation 2: Virtualization Era"),
+        document().title().starts_with(g.label.en),
         "{}",
         document().title()
     );
     let heading = text_of(&root, "#detail-heading").unwrap();
-    assert!(heading.contains("Virtualization"), "{heading}");
-    let saved = saved("wie.lang");
-    assert_eq!(saved.as_deref(), Some("en"));
+    assert!(heading.contains(g.heading.en), "{heading}");
+    assert_eq!(saved(LANG_KEY).as_deref(), Some("en"));
     // Moving on keeps the language in the link.
     press("ArrowRight");
-    leptos::task::tick().await;
-    assert_eq!(window().location().hash().unwrap(), "#/gen/3?lang=en");
+    until("the link keeps the language", || {
+        hash() == "#/gen/3?lang=en"
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn without_a_saved_choice_the_browser_language_decides() {
     // Headless Chromium reports English.
-    let (root, _app) = mount_with("", &[]);
-    leptos::task::tick().await;
-    assert_eq!(html_attr("lang").as_deref(), Some("en"));
+    let root = mount_with("", &[]).await;
+    until("English", || html_attr("lang").as_deref() == Some("en")).await;
     assert_eq!(
         text_of(&root, ".site-title").as_deref(),
-        Some("Web Infrastructure Evolution")
+        Some(SITE.title.en)
     );
 }
 
 #[wasm_bindgen_test]
 async fn corrupted_saved_settings_fall_back_quietly() {
-    let (root, _app) = mount_with(
+    let root = mount_with(
         "#/gen/1?lang=xx",
-        &[("wie.lang", "{broken"), ("wie.theme", "purple")],
-    );
-    leptos::task::tick().await;
+        &[(LANG_KEY, "{broken"), (THEME_KEY, "purple")],
+    )
+    .await;
     assert_eq!(active_gen(&root).as_deref(), Some("1"));
-    assert!(
-        root.query_selector(".notice").unwrap().is_none(),
-        "an unknown lang is not an error"
-    );
+    assert!(!exists(&root, ".notice"), "an unknown lang is not an error");
     let select: web_sys::HtmlSelectElement = find(&root, ".theme-choice select");
     assert_eq!(select.value(), "system");
 }
 
 #[wasm_bindgen_test]
 async fn theme_choice_sets_data_theme_and_is_saved() {
-    let (root, _app) = mount_at("");
-    leptos::task::tick().await;
+    let root = mount_at("").await;
     let select: web_sys::HtmlSelectElement = find(&root, ".theme-choice select");
-    for (choice, expected) in [("dark", "dark"), ("light", "light")] {
+    for choice in ["dark", "light"] {
         select.set_value(choice);
         select
             .dispatch_event(&web_sys::Event::new("change").unwrap())
             .unwrap();
-        leptos::task::tick().await;
-        assert_eq!(html_attr("data-theme").as_deref(), Some(expected));
-        let saved = saved("wie.theme");
-        assert_eq!(saved.as_deref(), Some(choice));
+        until(&format!("data-theme={choice}"), || {
+            html_attr("data-theme").as_deref() == Some(choice)
+        })
+        .await;
+        assert_eq!(saved(THEME_KEY).as_deref(), Some(choice));
     }
 }
 
 #[wasm_bindgen_test]
 async fn the_live_region_announces_the_new_generation_once() {
-    let (root, _app) = mount_at("");
-    leptos::task::tick().await;
+    let root = mount_at("").await;
     let live = || text_of(&root, "[aria-live=polite]").unwrap_or_default();
+    a_while().await;
     assert_eq!(live(), "", "nothing is announced on load");
     press("3");
-    leptos::task::tick().await;
-    assert_eq!(live(), "3세대: 컨테이너 시대");
-}
-
-fn focused_selector_matches(selector: &str) -> bool {
-    document()
-        .active_element()
-        .is_some_and(|el| el.matches(selector).unwrap_or(false))
+    let g = generation(3);
+    let expected = format!("{}: {}", g.label.ko, g.node_title.ko);
+    until("generation 3 is announced", || live() == expected).await;
 }
 
 #[wasm_bindgen_test]
 async fn keyboard_focus_follows_the_reader() {
-    let (root, _app) = mount_at("#/gen/2");
-    leptos::task::tick().await;
-    let node2: HtmlElement = find(&root, ".node[data-gen='2']");
-    node2.focus().unwrap();
+    let root = mount_at("#/gen/2").await;
+    find::<HtmlElement>(&root, ".node[data-gen='2']")
+        .focus()
+        .unwrap();
     press("ArrowRight");
-    leptos::task::tick().await;
-    assert!(
-        focused_selector_matches(".node[data-gen='3']"),
-        "focus moved to the new active node"
-    );
+    until("focus moved to the new active node", || {
+        focused(".node[data-gen='3']")
+    })
+    .await;
 
-    // The detail's "next" button is rebuilt with the next generation; focus stays on it.
-    click(&root, ".detail .detail-next");
-    leptos::task::tick().await;
-    TimeoutFuture::new(50).await;
-    assert_eq!(active_gen(&root).as_deref(), Some("4"));
-    assert!(
-        focused_selector_matches(".detail .detail-next"),
-        "focus kept on the next button"
-    );
-    click(&root, ".detail .detail-overview");
-    leptos::task::tick().await;
-    TimeoutFuture::new(50).await;
-    assert!(
-        focused_selector_matches("#overview-heading"),
-        "focus on the overview heading"
-    );
+    // The detail's buttons stay in place while the generation changes: focus stays on "next".
+    find::<HtmlElement>(&root, ".detail-next").focus().unwrap();
+    click(&root, ".detail-next");
+    until("generation 4", || active_gen(&root).as_deref() == Some("4")).await;
+    a_while().await;
+    assert!(focused(".detail-next"), "focus kept on the next button");
+}
+
+#[wasm_bindgen_test]
+async fn focus_that_navigation_drops_goes_to_the_heading() {
+    // "Next" becomes disabled at the last generation: focus goes to the detail's heading.
+    let root = mount_at("#/gen/5").await;
+    find::<HtmlElement>(&root, ".detail-next").focus().unwrap();
+    press("End");
+    until("focus on the detail heading after End", || {
+        focused("#detail-heading")
+    })
+    .await;
+
+    // "Previous" becomes disabled by Home.
+    find::<HtmlElement>(&root, ".detail-prev").focus().unwrap();
+    press("Home");
+    until("focus on the detail heading after Home", || {
+        focused("#detail-heading")
+    })
+    .await;
+
+    // Esc while on a detail button removes the detail: focus goes to the overview's heading.
+    find::<HtmlElement>(&root, ".detail-overview")
+        .focus()
+        .unwrap();
+    press("Escape");
+    until("focus on the overview heading after Esc", || {
+        focused("#overview-heading")
+    })
+    .await;
+    drop(root);
+
+    // Dismissing the bad-link notice.
+    let root = mount_at("#/nope").await;
+    find::<HtmlElement>(&root, ".notice-dismiss")
+        .focus()
+        .unwrap();
+    click(&root, ".notice-dismiss");
+    until("focus on the overview heading after dismissing", || {
+        focused("#overview-heading")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn playback_never_moves_focus() {
+    let root = mount_at("").await;
+    let play: HtmlElement = find(&root, ".play-button");
+    play.focus().unwrap();
+    play.click();
+    until("play reaches 3", || {
+        active_gen(&root).as_deref() == Some("3")
+    })
+    .await;
+    assert!(focused(".play-button"));
 }

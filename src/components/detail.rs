@@ -1,117 +1,72 @@
-//! The active generation in full: overview, features, and the post's 항목/내용 table.
+//! The active generation in full: overview, features, and the post's 항목/내용 table, with buttons to move on.
 
+use leptos::html::H2;
 use leptos::prelude::*;
 
-use gloo_timers::callback::Timeout;
-
-use crate::components::focus_after_render;
-use crate::data::{Generation, GenerationId, Run, SITE, Text};
+use crate::data::{Generation, GenerationId, Run, SITE};
+use crate::language::{tr, use_lang};
 use crate::nav::Command;
-use crate::state::{IN_BROWSER, use_app_state};
-use crate::ui;
+use crate::router::use_router;
+use crate::strings;
 
-/// The detail of the active generation. It enters from the side the reader moved towards.
+/// The detail of the active generation (shown while one is). Its content enters from the side the reader
+/// moved towards; the buttons stay in place, so keyboard focus on them stays too.
 #[component]
-pub fn Detail(id: GenerationId) -> impl IntoView {
-    let state = use_app_state();
-    let lang = state.lang;
-    let tr = move |text: Text| move || text.get(lang.get());
-    let direction = state.direction.get_untracked();
-    // The buttons are rebuilt with the next generation's detail: keep the keyboard user's place.
-    let go = move |command, focus| {
-        state.command(command);
-        focus_after_render(focus);
+pub fn Detail(
+    /// Takes the heading of the generation shown, for focus that navigation would drop.
+    heading: NodeRef<H2>,
+) -> impl IntoView {
+    let router = use_router();
+    let active = router.active;
+    let edge = move |step: fn(GenerationId) -> Option<GenerationId>| {
+        move || active.get().and_then(step).is_none()
     };
     view! {
-        <article
-            class=format!("detail {}", direction.class())
-            aria-labelledby="detail-heading"
-            data-gen=id.get()
-        >
-            <GenerationContent id=id heading_id="detail-heading".to_owned() />
-            <nav class="detail-nav" aria-label=tr(ui::DETAIL_NAV)>
-                <button type="button" class="detail-prev" disabled=id.prev().is_none()
-                    on:click=move |_| go(Command::Prev, &[".detail .detail-prev", "#detail-heading"])>
-                    <span aria-hidden="true">"← "</span>{tr(ui::PREV)}
+        <article class="detail" aria-labelledby="detail-heading" data-gen=move || active.get().map(GenerationId::get)>
+            {move || active.get().map(|id| {
+                let direction = router.direction.get_untracked();
+                view! {
+                    <div class=direction.class()>
+                        <GenerationContent id=id heading_id="detail-heading" heading=heading />
+                    </div>
+                }
+            })}
+            <nav class="detail-nav" aria-label=tr(strings::DETAIL_NAV)>
+                <button type="button" class="detail-prev" disabled=edge(GenerationId::prev)
+                    on:click=move |_| router.command(Command::Prev)>
+                    <span aria-hidden="true">"← "</span>{tr(strings::PREV)}
                 </button>
-                <button type="button" class="detail-overview"
-                    on:click=move |_| go(Command::Overview, &["#overview-heading"])>
-                    {tr(ui::TO_OVERVIEW)}
+                <button type="button" class="detail-overview" on:click=move |_| router.command(Command::Overview)>
+                    {tr(strings::TO_OVERVIEW)}
                 </button>
-                <button type="button" class="detail-next" disabled=id.next().is_none()
-                    on:click=move |_| go(Command::Next, &[".detail .detail-next", "#detail-heading"])>
-                    {tr(ui::NEXT)}<span aria-hidden="true">" →"</span>
+                <button type="button" class="detail-next" disabled=edge(GenerationId::next)
+                    on:click=move |_| router.command(Command::Next)>
+                    {tr(strings::NEXT)}<span aria-hidden="true">" →"</span>
                 </button>
             </nav>
         </article>
     }
 }
 
-/// Every generation in full, one after another: what printing gives, and what a reader without the app
-/// reads (hidden while the app runs). Each article's id is its route (`/gen/3`), so the timeline's
-/// `#/gen/3` links lead to it when there is no app to follow them.
-///
-/// The prerendered page has the articles from the start. In the browser they are mounted into the section
-/// a moment after start-up (or at once when printing begins), so they don't lengthen the start-up task; a
-/// separate mount keeps the app's own view code free of a second, reactive copy of them.
-#[component]
-pub fn PrintEdition() -> impl IntoView {
-    let lang = use_app_state().lang;
-    let section = NodeRef::<leptos::html::Section>::new();
-    if IN_BROWSER {
-        let state = use_app_state();
-        let mount = move || {
-            if let Some(el) = section.get_untracked()
-                && el.child_element_count() == 1
-            {
-                leptos::mount::mount_to(el, move || {
-                    provide_context(state);
-                    view! { <PrintArticles /> }
-                })
-                .forget();
-            }
-        };
-        Timeout::new(PRINT_EDITION_DELAY_MS, mount).forget();
-        let before_print = window_event_listener(leptos::ev::beforeprint, move |_| mount());
-        on_cleanup(move || before_print.remove());
-    }
-    view! {
-        <section class="print-edition" aria-labelledby="print-heading" node_ref=section>
-            <h2 id="print-heading">{move || ui::ALL_GENERATIONS.get(lang.get())}</h2>
-            {(!IN_BROWSER).then(|| view! { <PrintArticles /> })}
-        </section>
-    }
-}
-
-/// The six articles of the print edition.
-#[component]
-fn PrintArticles() -> impl IntoView {
-    GenerationId::all()
-        .map(|id| {
-            view! {
-                <article class="print-generation" id=format!("/gen/{id}") data-gen=id.get()>
-                    <GenerationContent id=id heading_id=format!("print-gen-{id}") />
-                </article>
-            }
-        })
-        .collect_view()
-}
-
-/// How long after start-up the print edition is built in the browser.
-const PRINT_EDITION_DELAY_MS: u32 = 300;
-
 /// What the post says of one generation: heading, 개요, 특징, and the 항목/내용 table.
 #[component]
-fn GenerationContent(id: GenerationId, heading_id: String) -> impl IntoView {
-    let lang = use_app_state().lang;
+pub fn GenerationContent(
+    id: GenerationId,
+    /// The heading's `id`, unique in the page.
+    #[prop(into)]
+    heading_id: String,
+    /// Takes the heading element, if the caller needs it.
+    #[prop(optional)]
+    heading: NodeRef<H2>,
+) -> impl IntoView {
+    let lang = use_lang();
     let g: &'static Generation = id.generation();
-    let tr = move |text: Text| move || text.get(lang.get());
     view! {
         <header class="detail-header">
             <span class="detail-emoji" aria-hidden="true">{g.emoji}</span>
             <div>
                 <p class="detail-label">{tr(g.label)}</p>
-                <h2 id=heading_id class="detail-heading" tabindex="-1">
+                <h2 id=heading_id class="detail-heading" tabindex="-1" node_ref=heading>
                     {tr(g.heading)}
                     " "
                     <span class="detail-english" lang="en">"(" {g.english_name} ")"</span>

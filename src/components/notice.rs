@@ -2,22 +2,23 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_app_state;
-use crate::ui;
+use crate::language::{tr, use_lang};
+use crate::router::use_router;
+use crate::strings;
 
 /// Shown while the URL fragment is not one of ours; the overview is shown meanwhile.
 /// "Dismiss" replaces the bad fragment with the overview's, so a reload is clean too.
 #[component]
 pub fn BadLinkNotice() -> impl IntoView {
-    let state = use_app_state();
-    let lang = state.lang;
+    let router = use_router();
+    let lang = use_lang();
     move || {
-        state.parsed.get().err().map(|err| {
+        router.parsed.get().err().map(|err| {
             view! {
                 <div class="notice" role="status">
-                    <p class="notice-text">{move || ui::bad_link(lang.get(), &err.excerpt)}</p>
-                    <button type="button" class="notice-dismiss" on:click=move |_| state.clear_bad_link()>
-                        {move || ui::DISMISS.get(lang.get())}
+                    <p class="notice-text">{move || strings::bad_link(lang.get(), &err.excerpt)}</p>
+                    <button type="button" class="notice-dismiss" on:click=move |_| router.clear_bad_link()>
+                        {tr(strings::DISMISS)}
                     </button>
                 </div>
             }

@@ -4,8 +4,9 @@ use leptos::prelude::*;
 
 use crate::components::is_plain_click;
 use crate::data::{GENERATIONS, Generation, SITE, Text};
+use crate::language::tr;
 use crate::route::Route;
-use crate::state::use_app_state;
+use crate::router::use_router;
 
 /// One cell's content: words in both languages, or technology names as the post lists them.
 #[derive(Clone, Copy)]
@@ -56,29 +57,28 @@ fn GenerationTable(
     /// The cells after the generation column, for one generation.
     cells: fn(&'static Generation) -> Vec<Cell>,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let lang = state.lang;
+    let router = use_router();
     let rows = GENERATIONS.iter().map(|g| {
         let id = g.id;
         let select = move |ev: leptos::ev::MouseEvent| {
             if is_plain_click(&ev) && !ev.default_prevented() {
                 ev.prevent_default();
-                state.navigate(Some(id));
+                router.navigate(Some(id));
             }
         };
         let cells = cells(g).into_iter().map(|cell| match cell {
-            Cell::Text(text) => view! { <td>{move || text.get(lang.get())}</td> }.into_any(),
+            Cell::Text(text) => view! { <td>{tr(text)}</td> }.into_any(),
             Cell::Names(names) => view! { <td>{names.join(", ")}</td> }.into_any(),
         });
         view! {
             <tr
-                class:active=move || state.active.get() == Some(id)
+                class:active=move || router.active.get() == Some(id)
                 data-gen=id.get()
                 on:click=select
             >
                 <th scope="row">
                     <a href=Route::generation(id).to_string() on:click=select>
-                        {move || g.label.get(lang.get())}
+                        {tr(g.label)}
                     </a>
                 </th>
                 {cells.collect_view()}
@@ -94,10 +94,10 @@ fn GenerationTable(
             aria-labelledby=format!("{class}-caption")
         >
             <table class="gen-table">
-                <caption id=format!("{class}-caption")>{move || caption.get(lang.get())}</caption>
+                <caption id=format!("{class}-caption")>{tr(caption)}</caption>
                 <thead>
                     <tr>
-                        {columns.iter().map(|c| view! { <th scope="col">{move || c.get(lang.get())}</th> }).collect_view()}
+                        {columns.iter().map(|c| view! { <th scope="col">{tr(*c)}</th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>{rows.collect_view()}</tbody>

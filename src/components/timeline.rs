@@ -1,43 +1,31 @@
 //! The flowchart, alive: six nodes in two rows, arrows between them, playback and progress.
 
+use leptos::html::A;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::is_plain_click;
-use crate::data::{GENERATIONS, Generation, GenerationId, SITE, row_of};
+use crate::data::{COUNT, GENERATIONS, Generation, GenerationId, SITE, row_of};
+use crate::language::{tr, use_lang};
+use crate::playback::use_playback;
 use crate::route::Route;
-use crate::state::use_app_state;
-use crate::ui;
+use crate::router::use_router;
+use crate::strings;
 
 /// The timeline of the six generations with its play/pause control and progress indicator.
-/// Space toggles playback while focus is inside it.
+/// Space toggles playback while focus is inside it (but not on a button, where Space presses the button).
 #[component]
 pub fn Timeline() -> impl IntoView {
-    let state = use_app_state();
-    let lang = state.lang;
+    let playback = use_playback();
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let on_button = ev
             .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
-            .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("button"));
+            .is_some_and(|t| t.has_type::<web_sys::HtmlButtonElement>());
         if ev.key() == " " && !on_button && !ev.repeat() {
             ev.prevent_default();
-            state.toggle_play();
+            playback.toggle();
         }
     };
-    // Moving with the arrow keys while a node has focus takes the focus along to the new active node.
-    Effect::new(move |_| {
-        let Some(id) = state.active.get() else { return };
-        let on_a_node = document()
-            .active_element()
-            .is_some_and(|el| el.class_list().contains("node"));
-        if on_a_node
-            && let Ok(Some(node)) =
-                document().query_selector(&format!(".timeline .node[data-gen='{id}']"))
-            && let Ok(node) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(node)
-        {
-            let _ = node.focus();
-        }
-    });
     let rows = SITE.rows.iter().enumerate().map(|(row, name)| {
         let label_id = format!("timeline-row-{}", row + 1);
         let nodes = GENERATIONS
@@ -47,15 +35,15 @@ pub fn Timeline() -> impl IntoView {
             .collect_view();
         view! {
             <li class="timeline-row">
-                <span class="timeline-row-label" id=label_id.clone()>{move || name.get(lang.get())}</span>
-                <ol class="timeline-nodes" aria-labelledby=label_id.clone()>{nodes}</ol>
+                <span class="timeline-row-label" id=label_id.clone()>{tr(*name)}</span>
+                <ol class="timeline-nodes" aria-labelledby=label_id>{nodes}</ol>
                 {(row + 1 < SITE.rows.len()).then(|| view! { <Arrow class="row-arrow" /> })}
             </li>
         }
     });
     view! {
         <section class="timeline" aria-labelledby="timeline-heading" on:keydown=on_keydown>
-            <h2 id="timeline-heading" class="visually-hidden">{move || ui::TIMELINE.get(lang.get())}</h2>
+            <h2 id="timeline-heading" class="visually-hidden">{tr(strings::TIMELINE)}</h2>
             <div class="timeline-bar">
                 <PlayButton />
                 <Progress />
@@ -65,46 +53,53 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// One generation's node: a link to its deep link, lifted while active.
+/// One generation's node: a link to its deep link, lifted while active. When the reader moves with the
+/// keys while another node has focus, focus comes along to this one as it becomes active.
 #[component]
 fn Node(generation: &'static Generation) -> impl IntoView {
-    let state = use_app_state();
-    let lang = state.lang;
+    let router = use_router();
+    let lang = use_lang();
     let id = generation.id;
-    let is_active = move || state.active.get() == Some(id);
-    let is_passed = move || state.active.get().is_some_and(|a| id < a);
-    let href = Route::generation(id).to_string();
+    let is_active = move || router.active.get() == Some(id);
+    let is_passed = move || router.active.get().is_some_and(|a| id < a);
+    let link = NodeRef::<A>::new();
+    Effect::new(move |_| {
+        if is_active()
+            && let Some(link) = link.get_untracked()
+            && document()
+                .active_element()
+                .is_some_and(|el| !link.is_same_node(Some(&el)) && el.class_list().contains("node"))
+        {
+            let _ = link.focus();
+        }
+    });
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if is_plain_click(&ev) {
             ev.prevent_default();
-            state.navigate(Some(id));
+            router.navigate(Some(id));
         }
     };
     let next = id.next();
     let last_in_row = next.is_none_or(|next| row_of(next) != row_of(id));
     let leads_to_id = format!("leads-to-{id}");
     view! {
-        <li
-            class="timeline-node"
-            class:active=is_active
-            class:passed=is_passed
-            data-gen=id.get()
-        >
+        <li class="timeline-node" class:active=is_active class:passed=is_passed data-gen=id.get()>
             <a
                 class="node"
-                href=href
+                href=Route::generation(id).to_string()
                 data-gen=id.get()
                 aria-current=move || is_active().then_some("step")
                 aria-describedby=next.map(|_| leads_to_id.clone())
                 on:click=on_click
+                node_ref=link
             >
                 <span class="node-emoji" aria-hidden="true">{generation.emoji}</span>
-                <span class="node-label">{move || generation.label.get(lang.get())}</span>
-                <span class="node-title">{move || generation.node_title.get(lang.get())}</span>
-                <span class="node-subtitle">{move || generation.node_subtitle.get(lang.get())}</span>
+                <span class="node-label">{tr(generation.label)}</span>
+                <span class="node-title">{tr(generation.node_title)}</span>
+                <span class="node-subtitle">{tr(generation.node_subtitle)}</span>
             </a>
             {next.map(|next| view! {
-                <span class="visually-hidden" id=leads_to_id.clone()>{move || ui::leads_to(lang.get(), next)}</span>
+                <span class="visually-hidden" id=leads_to_id.clone()>{move || strings::leads_to(lang.get(), next)}</span>
             })}
             {(!last_in_row).then(|| view! { <Arrow class="node-arrow" /> })}
         </li>
@@ -125,15 +120,16 @@ fn Arrow(class: &'static str) -> impl IntoView {
 /// Play / pause. At the last generation it offers to play again from the first.
 #[component]
 fn PlayButton() -> impl IntoView {
-    let state = use_app_state();
-    let lang = state.lang;
+    let router = use_router();
+    let playback = use_playback();
+    let lang = use_lang();
     let label = move || {
-        let text = if state.playing.get() {
-            ui::PAUSE
-        } else if state.active.get() == Some(GenerationId::LAST) {
-            ui::PLAY_AGAIN
+        let text = if playback.playing.get() {
+            strings::PAUSE
+        } else if router.active.get() == Some(GenerationId::LAST) {
+            strings::PLAY_AGAIN
         } else {
-            ui::PLAY
+            strings::PLAY
         };
         text.get(lang.get())
     };
@@ -141,8 +137,8 @@ fn PlayButton() -> impl IntoView {
         <button
             type="button"
             class="play-button"
-            class:playing=move || state.playing.get()
-            on:click=move |_| state.toggle_play()
+            class:playing=move || playback.playing.get()
+            on:click=move |_| playback.toggle()
         >
             <span class="play-icon" aria-hidden="true"></span>
             <span class="play-label">{label}</span>
@@ -153,26 +149,55 @@ fn PlayButton() -> impl IntoView {
 /// Where along the six the reader is, as a bar and as words.
 #[component]
 fn Progress() -> impl IntoView {
-    let state = use_app_state();
-    let lang = state.lang;
-    let now = move || state.active.get().map_or(0, GenerationId::get);
+    let router = use_router();
+    let lang = use_lang();
+    let now = move || router.active.get().map_or(0, GenerationId::get);
     view! {
         <div
             class="progress"
             data-progress=now
             role="progressbar"
             aria-valuemin="0"
-            aria-valuemax=crate::data::COUNT
+            aria-valuemax=COUNT
             aria-valuenow=now
-            aria-valuetext=move || ui::progress(lang.get(), state.active.get())
-            aria-label=move || ui::TIMELINE.get(lang.get())
+            aria-valuetext=move || strings::progress(lang.get(), router.active.get())
+            aria-label=tr(strings::TIMELINE)
         >
             <span class="progress-track">
                 <span class="progress-fill"></span>
             </span>
             <span class="progress-text" aria-hidden="true">
-                {move || format!("{} / {}", now(), crate::data::COUNT)}
+                {move || format!("{} / {COUNT}", now())}
             </span>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::COUNT;
+
+    /// `style/timeline.css` draws the progress bar with one rule per step, as a fraction of [`COUNT`]:
+    /// the stylesheet must have exactly the steps the app can be at.
+    #[test]
+    fn the_stylesheet_has_one_progress_rule_per_step() {
+        let css = include_str!("../../style/timeline.css");
+        let rule = |n: usize| format!(".progress[data-progress=\"{n}\"] .progress-fill");
+        for n in 0..=COUNT {
+            let at = css
+                .find(&rule(n))
+                .unwrap_or_else(|| panic!("no rule for step {n}"));
+            let line = css[at..].lines().next().unwrap_or_default();
+            let expected = match n {
+                0 => "scaleX(0)".to_owned(),
+                n if n == COUNT => "scaleX(1)".to_owned(),
+                n => format!("scaleX(calc({n} / {COUNT}))"),
+            };
+            assert!(line.contains(&expected), "step {n}: {line}");
+        }
+        assert!(
+            !css.contains(&rule(COUNT + 1)),
+            "a rule for a step that does not exist"
+        );
     }
 }

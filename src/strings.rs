@@ -1,4 +1,4 @@
-//! The app's own words (buttons, labels, notices), in both languages. The post's words live in `data`.
+//! The app's own words (buttons, labels, notices, announcements), in both languages. The post's words live in `data`.
 
 use crate::data::{GenerationId, Lang, Text};
 
@@ -44,11 +44,11 @@ pub const fn lang_name(lang: Lang) -> &'static str {
 }
 
 /// The words for a theme choice.
-pub const fn theme_name(theme: crate::prefs::Theme) -> Text {
+pub const fn theme_name(theme: crate::theme::Theme) -> Text {
     match theme {
-        crate::prefs::Theme::System => THEME_SYSTEM,
-        crate::prefs::Theme::Light => THEME_LIGHT,
-        crate::prefs::Theme::Dark => THEME_DARK,
+        crate::theme::Theme::System => THEME_SYSTEM,
+        crate::theme::Theme::Light => THEME_LIGHT,
+        crate::theme::Theme::Dark => THEME_DARK,
     }
 }
 

@@ -1,0 +1,78 @@
+//! Playback: walks the generations 1 → 6, one step every [`PLAY_STEP`], and stops at the end or when the
+//! reader moves. What a step does is `nav::play_step`; this is only the timer.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::nav::{play_start, play_step};
+use crate::platform::{self, HistoryMode};
+use crate::router::Router;
+
+/// How long playback lingers on each generation.
+pub const PLAY_STEP: Duration = Duration::from_millis(3500);
+
+/// Whether playback runs, and its controls. `Copy`, provided by [`crate::App`].
+#[derive(Clone, Copy)]
+pub struct Playback {
+    /// Whether playback is running.
+    pub playing: RwSignal<bool>,
+    router: Router,
+}
+
+impl Playback {
+    /// Playback that moves `router` on every `step` while it runs.
+    pub fn install(router: Router, step: Duration) -> Playback {
+        let playback = Playback {
+            playing: RwSignal::new(false),
+            router,
+        };
+        if platform::IN_BROWSER {
+            playback.drive(step);
+        }
+        playback
+    }
+
+    /// While playing, one timer waits for the next step. It lives in the effect: it is cleared whenever
+    /// playback or the active generation changes, and when the app goes. The reader's own moves stop it.
+    fn drive(self, step: Duration) {
+        let Playback { playing, router } = self;
+        Effect::new(move |_| {
+            if !playing.get() {
+                return;
+            }
+            let current = router.active.get();
+            let next_step = move || match play_step(current) {
+                Some(next) => router.show(Some(next), HistoryMode::Replace),
+                None => playing.set(false),
+            };
+            if let Ok(timer) = set_timeout_with_handle(next_step, step) {
+                on_cleanup(move || timer.clear());
+            }
+        });
+        Effect::new(move |first: Option<()>| {
+            router.track_reader_moves();
+            if first.is_some() {
+                playing.set(false);
+            }
+        });
+    }
+
+    /// Play from where the reader is (or from 1 at the end), or pause.
+    pub fn toggle(self) {
+        if self.playing.get_untracked() {
+            self.playing.set(false);
+        } else {
+            let start = play_start(self.router.active.get_untracked());
+            if Some(start) != self.router.active.get_untracked() {
+                self.router.show(Some(start), HistoryMode::Push);
+            }
+            self.playing.set(true);
+        }
+    }
+}
+
+/// The playback provided by [`crate::App`].
+pub fn use_playback() -> Playback {
+    expect_context::<Playback>()
+}

@@ -1,0 +1,122 @@
+//! The router: the URL fragment, followed as a signal, is the single source of truth for what is shown.
+//! Moving writes the URL first and then follows it; back, forward and hand-edited links are followed too.
+
+use leptos::prelude::*;
+
+use crate::data::{GenerationId, Lang};
+use crate::nav::{Command, Direction};
+use crate::platform::{self, HistoryMode};
+use crate::route::{Route, RouteError};
+
+/// The route and the ways to change it. `Copy`, provided by [`crate::App`]; get it with [`use_router`].
+#[derive(Clone, Copy)]
+pub struct Router {
+    /// The current `location.hash`, kept in step with the browser.
+    hash: RwSignal<String>,
+    /// The hash, understood.
+    pub parsed: Memo<Result<Route, RouteError>>,
+    /// What is shown: a bad hash shows the overview.
+    pub route: Memo<Route>,
+    /// The active generation, `None` for the overview.
+    pub active: Memo<Option<GenerationId>>,
+    /// The language the link asks for, also when the rest of the link is bad.
+    pub asked_lang: Memo<Option<Lang>>,
+    /// Which way the last move went.
+    pub direction: Memo<Direction>,
+    /// Notified when the reader moves (a command, a click, back/forward, an edited link), as opposed to
+    /// playback moving on: playback stops on it.
+    reader_moved: Trigger,
+}
+
+impl Router {
+    /// Creates the router from the current URL and starts following the browser's history.
+    pub fn install() -> Router {
+        let hash = RwSignal::new(platform::hash());
+        let parsed = Memo::new(move |_| hash.with(|h| Route::parse(h)));
+        let route = Memo::new(move |_| parsed.get().unwrap_or_default());
+        let active = Memo::new(move |_| route.get().generation);
+        let asked_lang = Memo::new(move |_| match parsed.get() {
+            Ok(route) => route.lang,
+            Err(err) => err.lang,
+        });
+        let moves = Memo::new(move |prev: Option<&(Option<GenerationId>, Direction)>| {
+            let to = active.get();
+            let from = prev.map_or(to, |(last, _)| *last);
+            (to, Direction::between(from, to))
+        });
+        let router = Router {
+            hash,
+            parsed,
+            route,
+            active,
+            asked_lang,
+            direction: Memo::new(move |_| moves.get().1),
+            reader_moved: Trigger::new(),
+        };
+        if platform::IN_BROWSER {
+            router.follow_history();
+        }
+        router
+    }
+
+    /// Back/forward and hand-edited URLs change the hash: follow it (the reader took over).
+    fn follow_history(self) {
+        let on_change = move || {
+            self.hash.set(platform::hash());
+            self.reader_moved.notify();
+        };
+        let popstate = window_event_listener(leptos::ev::popstate, move |_| on_change());
+        let hashchange = window_event_listener(leptos::ev::hashchange, move |_| on_change());
+        on_cleanup(move || {
+            popstate.remove();
+            hashchange.remove();
+        });
+    }
+
+    /// Writes `route` into the URL and follows it.
+    pub fn write(self, route: Route, mode: HistoryMode) {
+        let url = route.to_string();
+        if platform::write_history(&url, mode) {
+            self.hash.set(platform::hash());
+        } else {
+            // No history to write to (a sandboxed frame, the build-time render): the app still follows.
+            self.hash.set(url);
+        }
+    }
+
+    /// Shows `target` (or the overview), keeping the link's other settings. For playback: the reader's
+    /// own moves go through [`Router::navigate`].
+    pub fn show(self, target: Option<GenerationId>, mode: HistoryMode) {
+        self.write(self.route.get_untracked().with_generation(target), mode);
+    }
+
+    /// The reader's own move: a new history entry (when something changes), and playback stops.
+    pub fn navigate(self, target: Option<GenerationId>) {
+        if target != self.active.get_untracked() || self.parsed.get_untracked().is_err() {
+            self.show(target, HistoryMode::Push);
+        }
+        self.reader_moved.notify();
+    }
+
+    /// Carries out a reader's command (a key, a button).
+    pub fn command(self, command: Command) {
+        self.navigate(command.apply(self.active.get_untracked()));
+    }
+
+    /// Replaces a fragment the app could not understand with the overview's, without a new history entry
+    /// (the reader dismissed the notice about it).
+    pub fn clear_bad_link(self) {
+        self.show(None, HistoryMode::Replace);
+        self.reader_moved.notify();
+    }
+
+    /// Tracks the reader's moves (for an effect that reacts to them).
+    pub fn track_reader_moves(self) {
+        self.reader_moved.track();
+    }
+}
+
+/// The router provided by [`crate::App`].
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}

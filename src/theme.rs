@@ -1,0 +1,144 @@
+//! The colour theme: light, dark, or following the system. `<html data-theme>` carries the result; it is
+//! first set before paint by `assets/boot.js` (same key, same rule: a test below keeps them equal).
+
+use leptos::prelude::*;
+
+use crate::platform::{self, storage};
+
+/// Key in `localStorage`.
+pub const THEME_KEY: &str = "wie.theme";
+
+/// The colour theme the reader chose.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the system (`prefers-color-scheme`).
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// The stored and `data-*` form.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Parses [`Theme::code`]; anything else (a corrupted saved value) is `None`.
+    pub fn from_code(code: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// Whether pages are drawn dark, given whether the system prefers dark.
+    pub const fn is_dark(self, system_prefers_dark: bool) -> bool {
+        match self {
+            Theme::System => system_prefers_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        }
+    }
+}
+
+/// The reader's theme choice and the system's preference. `Copy`, provided by [`crate::App`].
+#[derive(Clone, Copy)]
+pub struct ThemeChoice {
+    /// The theme the reader chose (saved).
+    pub theme: RwSignal<Theme>,
+    /// Whether the system prefers dark, kept current.
+    system_dark: RwSignal<bool>,
+}
+
+impl ThemeChoice {
+    /// Reads the saved choice and, in the browser, keeps `<html data-theme>` in step.
+    pub fn install() -> ThemeChoice {
+        let saved = storage::get(THEME_KEY)
+            .as_deref()
+            .and_then(Theme::from_code);
+        let choice = ThemeChoice {
+            theme: RwSignal::new(saved.unwrap_or_default()),
+            system_dark: RwSignal::new(false),
+        };
+        if platform::IN_BROWSER {
+            choice.follow_system();
+            Effect::new(move |_| {
+                let dark = choice.theme.get().is_dark(choice.system_dark.get());
+                if let Some(root) = platform::root_element() {
+                    let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+                }
+            });
+        }
+        choice
+    }
+
+    /// Follows `prefers-color-scheme` for the "system" choice. The listener is not `Send`, so it is kept
+    /// in a local stored value and dropped (removed) when the app is.
+    fn follow_system(self) {
+        let Some(query) = platform::dark_mode_query() else {
+            return;
+        };
+        self.system_dark.set(query.matches());
+        let system_dark = self.system_dark;
+        let listener = gloo_events::EventListener::new(&query, "change", move |_| {
+            if let Some(query) = platform::dark_mode_query() {
+                system_dark.set(query.matches());
+            }
+        });
+        let listener = StoredValue::new_local(Some(listener));
+        on_cleanup(move || listener.dispose());
+    }
+
+    /// Switches and saves the colour theme.
+    pub fn set(self, theme: Theme) {
+        storage::set(THEME_KEY, theme.code());
+        self.theme.set(theme);
+    }
+}
+
+/// The theme choice provided by [`crate::App`].
+pub fn use_theme() -> ThemeChoice {
+    expect_context::<ThemeChoice>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theme_codes_round_trip_and_junk_is_none() {
+        for t in Theme::ALL {
+            assert_eq!(Theme::from_code(t.code()), Some(t));
+        }
+        for junk in ["", "Dark", "blue", "{\"a\":1}", "dark ", "\u{0}"] {
+            assert_eq!(Theme::from_code(junk), None, "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn system_theme_follows_the_system() {
+        assert!(Theme::System.is_dark(true));
+        assert!(!Theme::System.is_dark(false));
+        assert!(Theme::Dark.is_dark(false));
+        assert!(!Theme::Light.is_dark(true));
+    }
+
+    /// `assets/boot.js` sets the theme before first paint with its own copy of the key and the rule.
+    #[test]
+    fn boot_script_uses_the_same_key_and_rule() {
+        let boot = include_str!("../assets/boot.js");
+        assert!(
+            boot.contains(&format!("getItem(\"{THEME_KEY}\")")),
+            "boot.js must read {THEME_KEY}"
+        );
+        // Its rule, spelled out: a saved "dark" is dark, a saved "light" is light, anything else follows
+        // the system. The same as `Theme::from_code(saved).unwrap_or_default().is_dark(system)`.
+        assert!(boot.contains(&format!("saved === \"{}\"", Theme::Dark.code())));
+        assert!(boot.contains(&format!("saved !== \"{}\"", Theme::Light.code())));
+        assert!(boot.contains("(prefers-color-scheme: dark)"));
+    }
+}
