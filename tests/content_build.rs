@@ -88,8 +88,8 @@ fn a_missing_english_text_names_generation_and_field() {
 #[test]
 fn a_missing_korean_text_in_the_site_table_names_the_field() {
     let src = edited(
-        r#"{ ko = "핵심 개념", en = "Key concept" }"#,
-        r#"{ en = "Key concept" }"#,
+        r#"{ ko = "핵심 개념", en = "Core concept" }"#,
+        r#"{ en = "Core concept" }"#,
     );
     assert_names(&error(&src), "site", "diagram_columns[1].ko", "is missing");
 }
@@ -97,12 +97,12 @@ fn a_missing_korean_text_in_the_site_table_names_the_field() {
 #[test]
 fn an_empty_text_names_generation_and_field() {
     let src = edited(
-        r#"en = "Consistent environments across applications" }"#,
+        r#"en = "Environment consistency across applications" }"#,
         r#"en = "" }"#,
     );
     assert_names(&error(&src), "generation 3", "features[1].en", "is empty");
 
-    let src = edited(r#"en = "Serverless architecture" }"#, r#"en = "   " }"#);
+    let src = edited(r#"en = "Serverless structure" }"#, r#"en = "   " }"#);
     assert_names(
         &error(&src),
         "generation 5",
