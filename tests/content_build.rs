@@ -88,8 +88,8 @@ fn a_missing_english_text_names_generation_and_field() {
 #[test]
 fn a_missing_korean_text_in_the_site_table_names_the_field() {
     let src = edited(
-        r#"{ ko = "핵심 개념", en = "Key concept" }"#,
-        r#"{ en = "Key concept" }"#,
+        r#"{ ko = "핵심 개념", en = "Core concept" }"#,
+        r#"{ en = "Core concept" }"#,
     );
     assert_names(&error(&src), "site", "diagram_columns[1].ko", "is missing");
 }
@@ -97,12 +97,12 @@ fn a_missing_korean_text_in_the_site_table_names_the_field() {
 #[test]
 fn an_empty_text_names_generation_and_field() {
     let src = edited(
-        r#"en = "Consistent environments across applications" }"#,
+        r#"en = "Environment consistency across applications" }"#,
         r#"en = "" }"#,
     );
     assert_names(&error(&src), "generation 3", "features[1].en", "is empty");
 
-    let src = edited(r#"en = "Serverless architecture" }"#, r#"en = "   " }"#);
+    let src = edited(r#"en = "Serverless structure" }"#, r#"en = "   " }"#);
     assert_names(
         &error(&src),
         "generation 5",
@@ -348,7 +348,7 @@ fn an_unquoted_date_explains_itself() {
     let src = edited("date = \"2025-10-17\"", "date = 2025-10-17");
     let message = error(&src);
     assert!(
-        message.starts_with(&format!("{FILE}: site: near field `date`: ")),
+        message.starts_with(&format!("{FILE}: site: field `date`: invalid type: map")),
         "{message}"
     );
     assert!(message.contains("between double quotes"), "{message}");
@@ -366,6 +366,26 @@ fn a_wrong_number_of_column_headings_fails() {
         "summary_columns",
         "must have exactly 4 entries, it has 3",
     );
+
+    let src = edited(
+        "  { ko = \"주요 장점\", en = \"Main advantages\" },\n",
+        "  { ko = \"주요 장점\", en = \"Main advantages\" },\n  { ko = \"비고\", en = \"Notes\" },\n",
+    );
+    assert_names(
+        &error(&src),
+        "site",
+        "summary_columns",
+        "must have exactly 4 entries, it has 5",
+    );
+}
+
+#[test]
+fn a_missing_table_names_generation_and_field() {
+    let src = edited(
+        "diagram.concept = { ko = \"가상화 (VM)\", en = \"Virtualization (VMs)\" }\ndiagram.technologies = [\"VMware\", \"KVM\"]\n",
+        "",
+    );
+    assert_names(&error(&src), "generation 2", "diagram", "is missing");
 }
 
 #[test]
