@@ -330,6 +330,10 @@ async fn language_switch_writes_the_link_and_is_saved() {
     );
     let heading = text_of(&root, "#detail-heading").unwrap();
     assert!(heading.contains(g.heading.en), "{heading}");
+    assert!(
+        !heading.contains('('),
+        "no Korean-only gloss in English: {heading}"
+    );
     assert_eq!(saved(LANG_KEY).as_deref(), Some("en"));
     // Moving on keeps the language in the link.
     press("ArrowRight");

@@ -3,7 +3,7 @@
 use leptos::html::H2;
 use leptos::prelude::*;
 
-use crate::data::{Generation, GenerationId, Run, SITE};
+use crate::data::{Generation, GenerationId, Lang, Run, SITE};
 use crate::language::{tr, use_lang};
 use crate::nav::Command;
 use crate::router::use_router;
@@ -68,8 +68,10 @@ pub fn GenerationContent(
                 <p class="detail-label">{tr(g.label)}</p>
                 <h2 id=heading_id class="detail-heading" tabindex="-1" node_ref=heading>
                     {tr(g.heading)}
-                    " "
-                    <span class="detail-english" lang="en">"(" {g.english_name} ")"</span>
+                    // The post's own English gloss, part of its Korean heading; in English it would repeat.
+                    {move || (lang.get() == Lang::Ko).then(|| view! {
+                        " " <span class="detail-english" lang="en">"(" {g.english_name} ")"</span>
+                    })}
                 </h2>
             </div>
         </header>
