@@ -1,10 +1,9 @@
 // The one way the build steps read and change HTML: parse5 (the WHATWG parsing algorithm, what browsers do)
 // into a tree, small tree operations, and parse5's serializer. No step edits HTML as text.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { defaultTreeAdapter as tree, html, parse, parseFragment, serialize } from 'parse5';
 
 export const readPage = (path) => parse(readFileSync(path, 'utf8'));
-export const writePage = (path, doc) => writeFileSync(path, serialize(doc));
 export { serialize };
 
 /** Every node under `node` in document order (not into <template> contents). */
@@ -61,8 +60,8 @@ export function setText(el, text) {
 
 export const remove = (node) => tree.detachNode(node);
 export const append = (parent, node) => tree.appendChild(parent, node);
-export const insertBefore = (node, ref) => tree.insertBefore(ref.parentNode, node, ref);
-export function insertAfter(node, ref) {
+const insertBefore = (node, ref) => tree.insertBefore(ref.parentNode, node, ref);
+function insertAfter(node, ref) {
   const siblings = ref.parentNode.childNodes;
   const next = siblings[siblings.indexOf(ref) + 1];
   if (next) tree.insertBefore(ref.parentNode, node, next);
