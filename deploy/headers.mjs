@@ -98,8 +98,10 @@ export const NGINX_HASHED_LOCATION = HASHED_NAME.source;
 /** Files that the host serves but that are not part of the app (not precached, never linked). */
 export const NOT_APP_FILES = /(^|\/)(_headers|\.nojekyll)$|\.(br|gz)$/;
 
-/** What the finishing steps write into the build besides Trunk's files (build/steps/pwa.mjs, headers.mjs). */
-const WRITTEN_BY_THE_BUILD = ['sw.js'];
+/** The service worker the build writes (build/steps/pwa.mjs; assets/sw-register.js registers ./sw.js). */
+export const SW_FILE = 'sw.js';
+/** What the finishing steps write into the build besides Trunk's files, and the host serves as the app's. */
+const WRITTEN_BY_THE_BUILD = [SW_FILE];
 
 /**
  * The URL paths of a build, as Netlify / Cloudflare Pages path patterns (`*` matches any characters), split by

@@ -7,11 +7,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HASHED_NAME, NOT_APP_FILES } from '../../deploy/headers.mjs';
+import { HASHED_NAME, NOT_APP_FILES, SW_FILE as SW } from '../../deploy/headers.mjs';
 import { attr, elements, relHas } from './html.mjs';
 import { integrity, listFiles, localFile } from './files.mjs';
 
-export const SW = 'sw.js';
 export const MANIFEST = 'manifest.webmanifest';
 
 /** The design tokens the app's chrome colours come from: --bg of the light and the dark theme. */
