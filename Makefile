@@ -6,34 +6,39 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-TRUNK_BUILD := trunk build --release --offline --public-url ./
-
-.PHONY: setup serve build deploy-config test lint test-native test-wasm test-e2e size bench clean
+.PHONY: setup serve build deploy-config icons validate test lint test-native test-build test-wasm test-e2e size bench clean
 
 setup:
 	@scripts/setup.sh
 
-## Run the app at http://127.0.0.1:8080/ (rebuilds on change).
+## Run the app at http://127.0.0.1:8080/ (debug build, rebuilds on change; prerender, CSP and service worker
+## as in a release).
 serve: setup
-	trunk serve --offline
+	trunk serve
 
-## Release build into dist/ (relative URLs: works under any sub-path), with the first view prerendered
-## into dist/index.html from the same components (src/prerender.rs).
-## Then scripts/postbuild.mjs: CSP <meta>, icons and manifest, sw.js (offline), _headers, .br/.gz, and the
-## single-file edition dist-single/web-infra-evolution.html.
+## Release build into dist/ and the single-file edition dist-single/web-infra-evolution.html: Trunk alone.
+## Trunk.toml's post_build hook runs build/finish.mjs: the prerendered first view, one minified stylesheet,
+## minified scripts, CSP <meta> and SRI, sw.js (offline), _headers, .br/.gz, the single file.
+## To re-run those steps on a built directory: node build/finish.mjs DIR [--no-single]
 build: setup
-	$(TRUNK_BUILD)
-	cargo run --quiet --profile prerender --bin prerender -- dist/index.html
-	node scripts/postbuild.mjs dist
+	trunk build --release
 
-## After a change to deploy/headers.mjs or to the set of built files: rewrite deploy/_headers and the header
-## block of deploy/nginx.conf from deploy/headers.mjs (make build only checks them), then commit deploy/.
-deploy-config: build
-	node scripts/postbuild.mjs dist --write-deploy
+## After a change to deploy/headers.mjs or to the files index.html names: rewrite deploy/_headers and the
+## generated block of deploy/nginx.conf (the build only checks them), then commit deploy/. Needs no build.
+deploy-config:
+	node build/deploy-config.mjs
 
-## Every check: format, lints on both targets, native tests, wasm tests in headless Chromium,
-## end-to-end tests on the built dist/ over real HTTP, and the size budget.
-test: setup lint test-native test-wasm build test-e2e size
+## After a change to assets/icon.svg or assets/icon-maskable.svg: re-render the committed PNG icons.
+icons:
+	scripts/icons.sh
+
+## The built pages (dist/index.html, the single file) through the Nu HTML Checker: no errors.
+validate:
+	node scripts/check-html.mjs
+
+## Every check: format, lints on both targets, native tests, the build steps' tests, wasm tests in headless
+## Chromium, a release build, valid HTML, end-to-end tests on the built dist/ over real HTTP, the size budget.
+test: setup lint test-native test-build test-wasm build validate test-e2e size
 
 lint:
 	cargo fmt --all -- --check
@@ -42,6 +47,10 @@ lint:
 
 test-native:
 	cargo test
+
+## Unit tests of the build's finishing steps (build/steps/) on small made-up pages.
+test-build:
+	node --test build/
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test app

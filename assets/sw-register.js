@@ -4,7 +4,7 @@
   "use strict";
   var sw = navigator.serviceWorker;
   if (!sw || !/^https?:$/.test(location.protocol) || !window.Promise) return;
-  // scripts/postbuild.mjs adds the manifest link and writes sw.js together: no link, no sw.js (trunk serve).
+  // Only the hosted app (its page links the manifest; the build writes sw.js beside it), never a copy without one.
   if (!document.querySelector('link[rel="manifest"]')) return;
   var accepted = false, prompt = null, had = !!sw.controller;
   function reload() { location.reload(); } // the URL hash keeps the app's state

@@ -1,6 +1,7 @@
-// Service worker: the whole app offline after the first visit. scripts/postbuild.mjs writes dist/sw.js as
-// `const VERSION = …; const FILES = {…};` (every file of the build with its sha256 and size) followed by this
-// file. Hand-written on purpose: about 2 KB after brotli, where Workbox's runtime alone is several times that.
+// Service worker: the whole app offline after the first visit. The build (build/steps/pwa.mjs) writes
+// dist/sw.js as `const VERSION = …; const FILES = {…}; const HASHED_NAME = /…/;` (every file of the build with
+// its sha256 and size; the hashed-file-name rule of deploy/headers.mjs) followed by this file. Hand-written on
+// purpose: about 2 KB after brotli, where Workbox's runtime alone is several times that.
 //
 // - install: fetch every file of this build (checked against its sha256) into a cache named for this
 //   version and this scope; if any file fails, the install fails and the old version stays in charge.
@@ -10,7 +11,7 @@
 // - a new version waits until the page says so (the "new version — reload" prompt, assets/sw-register.js),
 //   so a reader never gets new files under an old page; on activation the caches of older versions of this
 //   app (same scope) are deleted.
-/* global VERSION, FILES */
+/* global VERSION, FILES, HASHED_NAME */
 "use strict";
 
 const SCOPE = new URL(self.registration.scope);
@@ -45,7 +46,7 @@ async function verified(path, res) {
 }
 
 async function fromNetwork(path, cacheMode) {
-  const hashed = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/.test(path);
+  const hashed = HASHED_NAME.test(path);
   // Unhashed files (index.html, the manifest) bypass the HTTP cache, so a stale copy never enters the cache.
   return fetch(abs(path), { cache: cacheMode || (hashed ? "default" : "no-cache"), credentials: "same-origin" });
 }

@@ -7,10 +7,13 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 APT_PACKAGES=(chromium chromium-driver brotli nginx fonts-noto-cjk fonts-noto-color-emoji poppler-utils)
-# The build renders the app icons (scripts/postbuild.mjs: rsvg-convert); the e2e nginx serves .br files.
-APT_PACKAGES+=(librsvg2-bin libnginx-mod-http-brotli-static)
-# SETUP_PROFILE=build: only what `make build` needs (a hosting pipeline such as .github/workflows/pages.yml).
-if [ "${SETUP_PROFILE:-}" = "build" ]; then APT_PACKAGES=(librsvg2-bin); fi
+# The e2e nginx serves .br files.
+APT_PACKAGES+=(libnginx-mod-http-brotli-static)
+# The Nu HTML Checker (`make validate`, npm vnu-jar) runs on Java; the image usually has one.
+command -v java >/dev/null 2>&1 || APT_PACKAGES+=(default-jre-headless)
+# SETUP_PROFILE=build: only what `make build` needs (a hosting pipeline such as .github/workflows/pages.yml):
+# no Debian package at all. (The PNG icons are committed; `make icons` re-renders them with rsvg-convert.)
+if [ "${SETUP_PROFILE:-}" = "build" ]; then APT_PACKAGES=(); fi
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 
@@ -43,7 +46,8 @@ if ! have_version trunk "$TRUNK_VERSION"; then
   cargo install --locked "trunk@$TRUNK_VERSION" --force
 fi
 
-# 4. npm dev tools (binaryen's wasm-opt, playwright-core, axe-core): exact versions from package-lock.json.
+# 4. npm dev tools (binaryen's wasm-opt, esbuild and parse5 for the build steps, playwright-core, axe-core,
+#    vnu-jar): exact versions from package-lock.json.
 if [ ! -d node_modules ] || ! cmp -s package-lock.json node_modules/.package-lock.json; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

@@ -1,4 +1,5 @@
-//! Rendering the first view to HTML at build time (native), for `src/bin/prerender.rs`.
+//! Rendering the first view to HTML at build time (native), for `src/bin/prerender.rs`, which writes it
+//! out; the build's HTML step (`build/steps/prerender.mjs`) parses it and puts it into `<div id="app">`.
 //!
 //! The same components and compiled-in data as the browser render the first view (overview, Korean,
 //! nothing saved); `platform::IN_BROWSER` keeps them from reaching for a browser. Effects belong to the
@@ -24,28 +25,6 @@ pub fn render() -> String {
     owner.with(|| view! { <crate::App /> }.to_html())
 }
 
-/// Puts `app_html` into `page` in place of the empty `<div id="app"></div>` placeholder (also as a
-/// minifier writes it, `<div id=app></div>`).
-pub fn inject(page: &str, app_html: &str) -> Result<String, String> {
-    const PLACEHOLDERS: [&str; 2] = [r#"<div id="app"></div>"#, "<div id=app></div>"];
-    let found: Vec<&str> = PLACEHOLDERS
-        .into_iter()
-        .flat_map(|p| page.matches(p))
-        .collect();
-    match found.as_slice() {
-        [placeholder] => Ok(page.replacen(
-            placeholder,
-            &format!(r#"<div id="app" data-prerendered="">{app_html}</div>"#),
-            1,
-        )),
-        _ => Err(format!(
-            "expected exactly one {} in the page, found {}",
-            PLACEHOLDERS[0],
-            found.len()
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,18 +47,5 @@ mod tests {
         assert!(html.contains(crate::data::SITE.summary_caption.ko));
         assert!(html.contains(crate::data::SITE.diagram_caption.ko));
         assert!(html.contains(r##"href="#/gen/3""##));
-    }
-
-    #[test]
-    fn inject_needs_exactly_one_placeholder() {
-        let page = r#"<body><div id="app"></div></body>"#;
-        let out = inject(page, "<p>x</p>").unwrap();
-        assert_eq!(
-            out,
-            r#"<body><div id="app" data-prerendered=""><p>x</p></div></body>"#
-        );
-        assert!(inject("<body></body>", "x").is_err());
-        assert!(inject("<body><div id=app></div></body>", "x").is_ok());
-        assert!(inject(&format!("{page}{page}"), "x").is_err());
     }
 }
