@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   // The theme before first paint, so a dark-mode reader never sees a light flash. The app keeps it after.
-  // Same rule as src/prefs.rs: a saved "light"/"dark" wins, anything else follows the system.
+  // Same rule as src/theme.rs: a saved "light"/"dark" wins, anything else follows the system.
   try {
     var saved = null;
     try { saved = window.localStorage.getItem("wie.theme"); } catch (e) { /* storage blocked */ }
@@ -11,6 +11,22 @@
       (saved !== "light" && !!window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
     document.documentElement.setAttribute("data-theme", dark ? "dark" : "light");
   } catch (e) { /* an old browser: the light theme it is */ }
+
+  // The language before first paint: the page carries every text in Korean and English and the stylesheet
+  // shows the one <html lang> names. Same rule as src/language.rs: the link's ?lang= (its last one), else
+  // the saved choice, else Korean if the browser's first language is ko*, else English.
+  try {
+    var code = function (v) { return v === "ko" || v === "en" ? v : null; };
+    var query = location.hash.split("?").slice(1).join("?").split("&"), asked = null;
+    for (var i = 0; i < query.length; i++) {
+      if (query[i].indexOf("lang=") === 0) asked = code(query[i].slice(5));
+    }
+    var savedLang = null;
+    try { savedLang = code(window.localStorage.getItem("wie.lang")); } catch (e) { /* storage blocked */ }
+    var first = (navigator.languages && navigator.languages[0]) || navigator.language || "ko";
+    var browser = first.slice(0, 2).toLowerCase() === "ko" ? "ko" : "en";
+    document.documentElement.lang = asked || savedLang || browser;
+  } catch (e) { /* an old browser: the page's own Korean */ }
 
   // While the app may still start, the page is styled as the app (html.js); if it can't, the prerendered
   // page is shown as a plain document again, with every generation in full.

@@ -16,14 +16,15 @@ pub fn Announcer() -> impl IntoView {
     let playing = use_playback().playing;
     let lang = use_lang();
     let message = RwSignal::new(String::new());
-    Effect::new(move |before: Option<(Option<GenerationId>, bool)>| {
+    let before = StoredValue::new(None::<(Option<GenerationId>, bool)>);
+    crate::effect(move |_| {
         let now = (router.active.get(), playing.get());
-        if let Some(before) = before
+        if let Some(before) = before.get_value()
             && let Some(text) = strings::announcement(lang.get_untracked(), before, now)
         {
             message.set(text);
         }
-        now
+        before.set_value(Some(now));
     });
     view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true">{message}</div> }
 }

@@ -11,7 +11,7 @@ pub fn follow(lang: Memo<Lang>, active: Memo<Option<GenerationId>>) {
     if !platform::IN_BROWSER {
         return;
     }
-    Effect::new(move |_| {
+    crate::effect(move |_| {
         let lang = lang.get();
         document().set_title(&strings::document_title(lang, active.get()));
         if let Some(root) = platform::root_element() {

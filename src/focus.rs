@@ -41,9 +41,9 @@ pub fn keep_on_moves(router: Router, heading: NodeRef<H2>) {
         last_focused.set_value(target);
     });
     on_cleanup(move || focusin.remove());
-    Effect::new(move |first: Option<()>| {
+    crate::effect(move |first| {
         router.track_reader_moves();
-        if first.is_some() {
+        if !first {
             // A frame later the new view is in place (and the app may be gone: then nothing is done).
             request_animation_frame(move || {
                 let dropped = last_focused.try_with_value(|last| was_dropped(last.as_ref()));

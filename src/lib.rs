@@ -12,6 +12,11 @@
 
 #![recursion_limit = "256"]
 
+/// The allocator in the browser: talc (see Cargo.toml), a few KB smaller than the standard dlmalloc.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod announcer;
 pub mod components;
 pub mod data;
@@ -32,6 +37,7 @@ pub mod theme;
 
 use std::time::Duration;
 
+use leptos::either::Either;
 use leptos::html::{H2, Main};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -56,16 +62,31 @@ pub fn App(
     /// How long playback stays on each generation (tests make it short).
     #[prop(optional)]
     play_step: Option<Duration>,
+    /// The app adopts the prerendered page ([`start`]): it renders first as that page was rendered (the
+    /// overview, nothing saved), then catches up with the reader's link and saved choices.
+    #[prop(optional)]
+    adopting: bool,
 ) -> impl IntoView {
-    let router = Router::install();
-    let language = Language::install(router);
+    let router = Router::install(adopting);
+    let language = Language::install(router, adopting);
+    let theme = ThemeChoice::install(adopting);
     let playback = Playback::install(router, play_step.unwrap_or(PLAY_STEP));
     provide_context(router);
     provide_context(language);
-    provide_context(ThemeChoice::install());
+    provide_context(theme);
     provide_context(playback);
+    if adopting {
+        // Effects run once the page is adopted.
+        effect(move |_| {
+            router.catch_up();
+            language.catch_up();
+            theme.catch_up();
+        });
+    }
 
     let heading = NodeRef::<H2>::new();
+    // The detail stays (and only its content changes) while the reader moves between generations.
+    let showing_detail = Memo::new(move |_| router.active.get().is_some());
     let main = NodeRef::<Main>::new();
     keys::install(router);
     focus::keep_on_moves(router, heading);
@@ -93,18 +114,35 @@ pub fn App(
         <main id="main" class="site-main" tabindex="-1" node_ref=main>
             <Timeline />
             <div class="stage">
-                <Show
-                    when=move || router.active.get().is_some()
-                    fallback=move || view! { <Overview heading=heading /> }
-                >
-                    <Detail heading=heading />
-                </Show>
+                {move || match showing_detail.get() {
+                    true => Either::Left(view! { <Detail heading=heading /> }),
+                    false => Either::Right(view! { <Overview heading=heading /> }),
+                }}
             </div>
             <DiagramTable />
             <SummaryTable />
             <PrintEdition />
         </main>
     }
+}
+
+/// An effect: `f` runs once the current render is done, and again whenever a signal it read changes; it is
+/// told whether this is its first run. Every effect of the app goes through this one boxed closure type, so
+/// the wasm carries one copy of Leptos's effect machinery instead of one per closure.
+pub(crate) fn effect(f: impl Fn(bool) + 'static) {
+    let f: Box<dyn Fn(bool)> = Box::new(f);
+    Effect::new(move |ran: Option<()>| f(ran.is_none()));
+}
+
+/// One of the app's contexts (router, language, theme, playback), provided by [`App`]. Like
+/// `expect_context`, with one message for all of them instead of one formatted per type.
+pub(crate) fn context<T: Clone + 'static>() -> T {
+    use_context::<T>().unwrap_or_else(|| outside_the_app())
+}
+
+#[cold]
+fn outside_the_app() -> ! {
+    panic!("a component of the app was used outside App, which provides its state")
 }
 
 /// The page's static "could not load" message goes once the app runs.
@@ -116,35 +154,46 @@ fn remove_boot_message() {
     }
 }
 
-/// Starts the app in the page. The built page carries the first view prerendered in `<div id="app">`
-/// (see `src/prerender.rs`); the app renders itself off-document and then swaps in for it in one step, so
-/// what the reader sees does not move. Without a placeholder (e.g. `trunk serve`) it appends to `<body>`.
+/// Starts the app in the page. The built page carries the first view prerendered in `<div id="app">` (see
+/// `src/prerender.rs`); the app adopts that DOM as it is (hydration: it attaches its listeners and effects to
+/// the nodes there instead of building new ones), then catches up with the reader's link and choices. Every
+/// build (`trunk build`, `trunk serve`, the single file) prerenders; a page without it keeps its static
+/// content and the boot script's "could not load" message, as when the wasm fails.
 pub fn start() {
     let doc = document();
-    let Ok(container) = doc.create_element("div") else {
+    let Some(app) = doc
+        .get_element_by_id("app")
+        .filter(|el| el.has_attribute("data-prerendered"))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        leptos::logging::error!(
+            "web-infra-evolution: no prerendered <div id=\"app\"> to start from"
+        );
         return;
     };
-    container.set_id("app");
-    let Ok(container) = container.dyn_into::<web_sys::HtmlElement>() else {
-        return;
-    };
-    let prerendered = doc.get_element_by_id("app");
-    if let (Some(old), Some(root)) = (&prerendered, doc.document_element())
-        && old.has_attribute("data-prerendered")
-    {
+    if let Some(root) = doc.document_element() {
         // The prerendered timeline has already made its entrance; don't replay it.
         let _ = root.class_list().add_1("taken-over");
     }
-    let handle = leptos::mount::mount_to(container.clone(), || view! { <App /> });
-    let placed = match prerendered {
-        Some(old) => old.replace_with_with_node_1(&container),
-        None => doc
-            .body()
-            .map_or(Ok(()), |body| body.append_child(&container).map(|_| ())),
-    };
-    if placed.is_ok() {
-        handle.forget();
-    }
+    adopt(app);
+}
+
+/// Hydrates the prerendered app in `app`, for the life of the page. This is what `leptos::mount::hydrate_from`
+/// does; called directly it spares the wasm the `hydrate` feature's shared context for server data, which a
+/// page rendered at build time never has.
+fn adopt(app: web_sys::HtmlElement) {
+    use leptos::tachys::hydration::Cursor;
+    use leptos::tachys::view::{PositionState, RenderHtml};
+
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let view = owner.with(|| {
+        let cursor = Cursor::new(app.clone().unchecked_into());
+        view! { <App adopting=true /> }.hydrate::<true>(&cursor, &PositionState::default())
+    });
+    std::mem::forget((owner, view));
+    // From here on the page is the app's (tests and the boot script wait for this).
+    let _ = app.remove_attribute("data-prerendered");
 }
 
 /// Logs a panic to the console and shows the page's own error message, so a bug never leaves a

@@ -37,7 +37,7 @@ impl Playback {
     /// playback or the active generation changes, and when the app goes. The reader's own moves stop it.
     fn drive(self, step: Duration) {
         let Playback { playing, router } = self;
-        Effect::new(move |_| {
+        crate::effect(move |_| {
             if !playing.get() {
                 return;
             }
@@ -50,9 +50,9 @@ impl Playback {
                 on_cleanup(move || timer.clear());
             }
         });
-        Effect::new(move |first: Option<()>| {
+        crate::effect(move |first| {
             router.track_reader_moves();
-            if first.is_some() {
+            if !first {
                 playing.set(false);
             }
         });
@@ -74,5 +74,5 @@ impl Playback {
 
 /// The playback provided by [`crate::App`].
 pub fn use_playback() -> Playback {
-    expect_context::<Playback>()
+    crate::context()
 }

@@ -29,9 +29,15 @@ pub struct Router {
 }
 
 impl Router {
-    /// Creates the router from the current URL and starts following the browser's history.
-    pub fn install() -> Router {
-        let hash = RwSignal::new(platform::hash());
+    /// Creates the router from the current URL and starts following the browser's history. When the app
+    /// adopts the prerendered page it starts where that page was rendered (the overview) and
+    /// [`Router::catch_up`]s.
+    pub fn install(adopting: bool) -> Router {
+        let hash = RwSignal::new(if adopting {
+            String::new()
+        } else {
+            platform::hash()
+        });
         let parsed = Memo::new(move |_| hash.with(|h| Route::parse(h)));
         let route = Memo::new(move |_| parsed.get().unwrap_or_default());
         let active = Memo::new(move |_| route.get().generation);
@@ -57,6 +63,11 @@ impl Router {
             router.follow_history();
         }
         router
+    }
+
+    /// Follows the current URL.
+    pub fn catch_up(self) {
+        self.hash.set(platform::hash());
     }
 
     /// Back/forward and hand-edited URLs change the hash: follow it (the reader took over).
@@ -118,5 +129,5 @@ impl Router {
 
 /// The router provided by [`crate::App`].
 pub fn use_router() -> Router {
-    expect_context::<Router>()
+    crate::context()
 }

@@ -55,18 +55,19 @@ pub struct ThemeChoice {
 }
 
 impl ThemeChoice {
-    /// Reads the saved choice and, in the browser, keeps `<html data-theme>` in step.
-    pub fn install() -> ThemeChoice {
-        let saved = storage::get(THEME_KEY)
-            .as_deref()
-            .and_then(Theme::from_code);
+    /// Reads the saved choice and, in the browser, keeps `<html data-theme>` in step. When the app adopts the
+    /// prerendered page it starts as that page was rendered (nothing saved) and [`ThemeChoice::catch_up`]s.
+    pub fn install(adopting: bool) -> ThemeChoice {
         let choice = ThemeChoice {
-            theme: RwSignal::new(saved.unwrap_or_default()),
+            theme: RwSignal::new(Theme::default()),
             system_dark: RwSignal::new(false),
         };
+        if !adopting {
+            choice.catch_up();
+        }
         if platform::IN_BROWSER {
             choice.follow_system();
-            Effect::new(move |_| {
+            crate::effect(move |_| {
                 let dark = choice.theme.get().is_dark(choice.system_dark.get());
                 if let Some(root) = platform::root_element() {
                     let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
@@ -74,6 +75,14 @@ impl ThemeChoice {
             });
         }
         choice
+    }
+
+    /// Reads the saved choice.
+    pub fn catch_up(self) {
+        let saved = storage::get(THEME_KEY)
+            .as_deref()
+            .and_then(Theme::from_code);
+        self.theme.set(saved.unwrap_or_default());
     }
 
     /// Follows `prefers-color-scheme` for the "system" choice. The listener is not `Send`, so it is kept
@@ -102,7 +111,7 @@ impl ThemeChoice {
 
 /// The theme choice provided by [`crate::App`].
 pub fn use_theme() -> ThemeChoice {
-    expect_context::<ThemeChoice>()
+    crate::context()
 }
 
 #[cfg(test)]

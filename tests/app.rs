@@ -2,6 +2,7 @@
 //! press keys as a reader would, then wait for what should follow. No test sleeps for a fixed time:
 //! playback runs with a short step, and every wait is for a condition (failing with what was expected).
 #![cfg(target_arch = "wasm32")]
+#![recursion_limit = "512"]
 #![allow(clippy::unwrap_used)] // a failed DOM call in a test should fail the test
 
 use std::time::Duration;
@@ -123,10 +124,25 @@ fn exists(root: &HtmlElement, selector: &str) -> bool {
     root.query_selector(selector).unwrap().is_some()
 }
 
+/// The text of the element matching `selector` as the reader sees it: texts are in the page in both
+/// languages and the stylesheet (not loaded here) shows only `<html lang>`'s, so the other one is left out.
 fn text_of(root: &HtmlElement, selector: &str) -> Option<String> {
-    root.query_selector(selector)
-        .unwrap()
-        .map(|e| e.text_content().unwrap_or_default())
+    let el = root.query_selector(selector).unwrap()?;
+    let copy: web_sys::Element = el.clone_node_with_deep(true).unwrap().unchecked_into();
+    let hidden = if html_attr("lang").as_deref() == Some("en") {
+        ".ko"
+    } else {
+        ".en"
+    };
+    let others = copy.query_selector_all(hidden).unwrap();
+    for i in 0..others.length() {
+        others
+            .item(i)
+            .unwrap()
+            .unchecked_into::<web_sys::Element>()
+            .remove();
+    }
+    Some(copy.text_content().unwrap_or_default())
 }
 
 fn active_gen(root: &HtmlElement) -> Option<String> {

@@ -526,8 +526,21 @@ fn selector(s: &str) -> Selector {
     Selector::parse(s).unwrap_or_else(|e| panic!("selector {s:?}: {e}"))
 }
 
+/// The text of `el` as a Korean reader sees it: the page carries every text in both languages, each in an
+/// element of class `ko` or `en` (src/language.rs `tr`), and shows Korean's.
 fn text_of(el: ElementRef<'_>) -> String {
-    normalize(&el.text().collect::<String>())
+    let text: String = el
+        .descendants()
+        .filter(|n| {
+            !n.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| e.has_class("en", scraper::CaseSensitivity::CaseSensitive))
+            })
+        })
+        .filter_map(|n| n.value().as_text().map(|t| &**t))
+        .collect();
+    normalize(&text)
 }
 
 fn data_gen(el: ElementRef<'_>) -> Option<u8> {
@@ -1746,7 +1759,7 @@ fn each_arrow_check_fails_on_an_altered_page() {
     moved.tree.get_mut(node_3).expect("node 3").append_id(arrow);
     // Node 1 says it leads to generation 3.
     let mut misled = page();
-    let text = element(&misled, "#leads-to-1")
+    let text = element(&misled, "#leads-to-1 .ko")
         .first_child()
         .expect("the leads-to text")
         .id();

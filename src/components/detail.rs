@@ -1,10 +1,11 @@
 //! The active generation in full: overview, features, and the post's 항목/내용 table, with buttons to move on.
 
+use leptos::either::Either;
 use leptos::html::H2;
 use leptos::prelude::*;
 
-use crate::data::{Generation, GenerationId, Lang, Run, SITE};
-use crate::language::{tr, use_lang};
+use crate::data::{Generation, GenerationId, Run, SITE};
+use crate::language::{tr, tr_attr};
 use crate::nav::Command;
 use crate::router::use_router;
 use crate::strings;
@@ -31,7 +32,7 @@ pub fn Detail(
                     </div>
                 }
             })}
-            <nav class="detail-nav" aria-label=tr(strings::DETAIL_NAV)>
+            <nav class="detail-nav" aria-label=tr_attr(strings::DETAIL_NAV)>
                 <button type="button" class="detail-prev" disabled=edge(GenerationId::prev)
                     on:click=move |_| router.command(Command::Prev)>
                     <span aria-hidden="true">"← "</span>{tr(strings::PREV)}
@@ -59,7 +60,6 @@ pub fn GenerationContent(
     #[prop(optional)]
     heading: NodeRef<H2>,
 ) -> impl IntoView {
-    let lang = use_lang();
     let g: &'static Generation = id.generation();
     view! {
         <header class="detail-header">
@@ -69,15 +69,18 @@ pub fn GenerationContent(
                 <h2 id=heading_id class="detail-heading" tabindex="-1" node_ref=heading>
                     {tr(g.heading)}
                     // The post's own English gloss, part of its Korean heading; in English it would repeat.
-                    {move || (lang.get() == Lang::Ko).then(|| view! {
+                    <span class="ko" lang="ko">
                         " " <span class="detail-english" lang="en">"(" {g.english_name} ")"</span>
-                    })}
+                    </span>
                 </h2>
             </div>
         </header>
         <section class="detail-section">
             <h3>{tr(SITE.overview)}</h3>
-            <p>{move || rich(g.overview.get(lang.get()))}</p>
+            <p>
+                <span class="ko" lang="ko">{rich(g.overview.ko)}</span>
+                <span class="en" lang="en">{rich(g.overview.en)}</span>
+            </p>
         </section>
         <section class="detail-section">
             <h3>{tr(SITE.features)}</h3>
@@ -124,9 +127,9 @@ fn rich(runs: &'static [Run]) -> impl IntoView {
     runs.iter()
         .map(|run| {
             if run.strong {
-                view! { <strong>{run.text}</strong> }.into_any()
+                Either::Left(view! { <strong>{run.text}</strong> })
             } else {
-                run.text.into_any()
+                Either::Right(run.text)
             }
         })
         .collect_view()

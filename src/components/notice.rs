@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::language::{tr, use_lang};
+use crate::language::{tr, tr_with};
 use crate::router::use_router;
 use crate::strings;
 
@@ -11,12 +11,11 @@ use crate::strings;
 #[component]
 pub fn BadLinkNotice() -> impl IntoView {
     let router = use_router();
-    let lang = use_lang();
     move || {
         router.parsed.get().err().map(|err| {
             view! {
                 <div class="notice" role="status">
-                    <p class="notice-text">{move || strings::bad_link(lang.get(), &err.excerpt)}</p>
+                    <p class="notice-text">{tr_with(&|lang| strings::bad_link(lang, &err.excerpt))}</p>
                     <button type="button" class="notice-dismiss" on:click=move |_| router.clear_bad_link()>
                         {tr(strings::DISMISS)}
                     </button>

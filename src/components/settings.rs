@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::is_plain_click;
 use crate::data::Lang;
-use crate::language::{tr, use_language};
+use crate::language::{tr, tr_attr, use_language};
 use crate::router::use_router;
 use crate::strings;
 use crate::theme::{Theme, use_theme};
@@ -39,13 +39,13 @@ pub fn Settings() -> impl IntoView {
     let options = Theme::ALL.map(|t| {
         view! {
             <option value=t.code() selected=move || theme.theme.get() == t>
-                {tr(strings::theme_name(t))}
+                {tr_attr(strings::theme_name(t))}
             </option>
         }
     });
     view! {
-        <div class="settings" role="group" aria-label=tr(strings::SETTINGS)>
-            <nav class="lang-switch" aria-label=tr(strings::LANGUAGE)>
+        <div class="settings" role="group" aria-label=tr_attr(strings::SETTINGS)>
+            <nav class="lang-switch" aria-label=tr_attr(strings::LANGUAGE)>
                 {languages.into_iter().collect_view()}
             </nav>
             <label class="theme-choice">

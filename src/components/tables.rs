@@ -1,5 +1,6 @@
 //! The post's two tables, as real tables: the active generation's row highlighted, a row click selecting it.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::is_plain_click;
@@ -67,8 +68,8 @@ fn GenerationTable(
             }
         };
         let cells = cells(g).into_iter().map(|cell| match cell {
-            Cell::Text(text) => view! { <td>{tr(text)}</td> }.into_any(),
-            Cell::Names(names) => view! { <td>{names.join(", ")}</td> }.into_any(),
+            Cell::Text(text) => Either::Left(view! { <td>{tr(text)}</td> }),
+            Cell::Names(names) => Either::Right(view! { <td>{names.join(", ")}</td> }),
         });
         view! {
             <tr

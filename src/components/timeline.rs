@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::is_plain_click;
 use crate::data::{COUNT, GENERATIONS, Generation, GenerationId, SITE, row_of};
-use crate::language::{tr, use_lang};
+use crate::language::{tr, tr_attr, tr_with, use_lang};
 use crate::playback::use_playback;
 use crate::route::Route;
 use crate::router::use_router;
@@ -58,12 +58,11 @@ pub fn Timeline() -> impl IntoView {
 #[component]
 fn Node(generation: &'static Generation) -> impl IntoView {
     let router = use_router();
-    let lang = use_lang();
     let id = generation.id;
     let is_active = move || router.active.get() == Some(id);
     let is_passed = move || router.active.get().is_some_and(|a| id < a);
     let link = NodeRef::<A>::new();
-    Effect::new(move |_| {
+    crate::effect(move |_| {
         if is_active()
             && let Some(link) = link.get_untracked()
             && document()
@@ -99,7 +98,7 @@ fn Node(generation: &'static Generation) -> impl IntoView {
                 <span class="node-subtitle">{tr(generation.node_subtitle)}</span>
             </a>
             {next.map(|next| view! {
-                <span class="visually-hidden" id=leads_to_id.clone()>{move || strings::leads_to(lang.get(), next)}</span>
+                <span class="visually-hidden" id=leads_to_id.clone()>{tr_with(&|lang| strings::leads_to(lang, next))}</span>
             })}
             {(!last_in_row).then(|| view! { <Arrow class="node-arrow" /> })}
         </li>
@@ -122,16 +121,14 @@ fn Arrow(class: &'static str) -> impl IntoView {
 fn PlayButton() -> impl IntoView {
     let router = use_router();
     let playback = use_playback();
-    let lang = use_lang();
     let label = move || {
-        let text = if playback.playing.get() {
+        tr(if playback.playing.get() {
             strings::PAUSE
         } else if router.active.get() == Some(GenerationId::LAST) {
             strings::PLAY_AGAIN
         } else {
             strings::PLAY
-        };
-        text.get(lang.get())
+        })
     };
     view! {
         <button
@@ -161,7 +158,7 @@ fn Progress() -> impl IntoView {
             aria-valuemax=COUNT
             aria-valuenow=now
             aria-valuetext=move || strings::progress(lang.get(), router.active.get())
-            aria-label=tr(strings::TIMELINE)
+            aria-label=tr_attr(strings::TIMELINE)
         >
             <span class="progress-track">
                 <span class="progress-fill"></span>
