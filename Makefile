@@ -53,7 +53,7 @@ test-build:
 	node --test build/
 
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test app
+	cargo test --target wasm32-unknown-unknown --test app --test memory
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -12,10 +12,11 @@
 
 #![recursion_limit = "256"]
 
-/// The allocator in the browser: talc (see Cargo.toml), a few KB smaller than the standard dlmalloc.
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[cfg(target_arch = "wasm32")]
+pub mod allocator;
+#[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: allocator::Counting = allocator::Counting;
 
 pub mod announcer;
 pub mod components;
@@ -37,7 +38,6 @@ pub mod theme;
 
 use std::time::Duration;
 
-use leptos::either::Either;
 use leptos::html::{H2, Main};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -84,12 +84,10 @@ pub fn App(
         });
     }
 
-    let heading = NodeRef::<H2>::new();
-    // The detail stays (and only its content changes) while the reader moves between generations.
-    let showing_detail = Memo::new(move |_| router.active.get().is_some());
+    let (overview_heading, detail_heading) = (NodeRef::<H2>::new(), NodeRef::<H2>::new());
     let main = NodeRef::<Main>::new();
     keys::install(router);
-    focus::keep_on_moves(router, heading);
+    focus::keep_on_moves(router, overview_heading, detail_heading);
     document::follow(language.lang, router.active);
     remove_boot_message();
 
@@ -114,10 +112,10 @@ pub fn App(
         <main id="main" class="site-main" tabindex="-1" node_ref=main>
             <Timeline />
             <div class="stage">
-                {move || match showing_detail.get() {
-                    true => Either::Left(view! { <Detail heading=heading /> }),
-                    false => Either::Right(view! { <Overview heading=heading /> }),
-                }}
+                // Both stay in the page, one hidden: moving between them builds nothing (and leaves no
+                // disposed effect behind in the signals they read).
+                <Overview heading=overview_heading />
+                <Detail heading=detail_heading />
             </div>
             <DiagramTable />
             <SummaryTable />

@@ -30,17 +30,16 @@ pub enum HistoryMode {
     Replace,
 }
 
-/// Writes `url` (a fragment such as `#/gen/3`) into the history. `false` when the browser refuses
-/// (a sandboxed frame may), in which case the caller carries on without the URL.
-pub fn write_history(url: &str, mode: HistoryMode) -> bool {
+/// Writes `url` (a fragment such as `#/gen/3`) into the history, if the browser lets us (a sandboxed frame
+/// may not).
+pub fn write_history(url: &str, mode: HistoryMode) {
     let Some(history) = window().and_then(|w| w.history().ok()) else {
-        return false;
+        return;
     };
-    let written = match mode {
+    let _ = match mode {
         HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(url)),
         HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(url)),
     };
-    written.is_ok()
 }
 
 /// The browser's preferred languages, most wanted first (`navigator.languages`, else `navigator.language`).

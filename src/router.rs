@@ -84,15 +84,13 @@ impl Router {
         });
     }
 
-    /// Writes `route` into the URL and follows it.
+    /// Writes `route` into the URL and shows it. The app shows the route even where the browser does not
+    /// take the new URL: a sandboxed frame refuses history writes, and Chromium silently drops them after a
+    /// few hundred in ten seconds (a key held down).
     pub fn write(self, route: Route, mode: HistoryMode) {
         let url = route.to_string();
-        if platform::write_history(&url, mode) {
-            self.hash.set(platform::hash());
-        } else {
-            // No history to write to (a sandboxed frame, the build-time render): the app still follows.
-            self.hash.set(url);
-        }
+        platform::write_history(&url, mode);
+        self.hash.set(url);
     }
 
     /// Shows `target` (or the overview), keeping the link's other settings. For playback: the reader's

@@ -5,177 +5,18 @@
 #![recursion_limit = "512"]
 #![allow(clippy::unwrap_used)] // a failed DOM call in a test should fail the test
 
-use std::time::Duration;
+mod browser;
 
-use gloo_timers::future::TimeoutFuture;
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use browser::*;
+use leptos::prelude::document;
 use wasm_bindgen_test::*;
-use web_infra_evolution::App;
-use web_infra_evolution::data::{GenerationId, Lang, SITE};
+use web_infra_evolution::data::{Lang, SITE};
 use web_infra_evolution::language::LANG_KEY;
 use web_infra_evolution::strings;
 use web_infra_evolution::theme::THEME_KEY;
-use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Playback's step in these tests.
-const STEP: Duration = Duration::from_millis(40);
-
-/// A mounted app in its own container; dropping it unmounts the app and removes the container.
-struct Mounted {
-    root: HtmlElement,
-    handle: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        drop(self.handle.take());
-        self.root.remove();
-    }
-}
-
-impl std::ops::Deref for Mounted {
-    type Target = HtmlElement;
-    fn deref(&self) -> &HtmlElement {
-        &self.root
-    }
-}
-
-/// Mounts a fresh app at `hash` with Korean saved as the reader's language (headless Chromium's own
-/// language is English).
-async fn mount_at(hash: &str) -> Mounted {
-    mount_with(hash, &[(LANG_KEY, "ko")]).await
-}
-
-/// Mounts a fresh app at `hash` with exactly these `localStorage` entries, and lets it render.
-async fn mount_with(hash: &str, saved: &[(&str, &str)]) -> Mounted {
-    let storage = window().local_storage().unwrap().unwrap();
-    storage.clear().unwrap();
-    for (key, value) in saved {
-        storage.set_item(key, value).unwrap();
-    }
-    let url = if hash.is_empty() { "#" } else { hash };
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
-        .unwrap();
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle =
-        leptos::mount::mount_to(root.clone(), || view! { <App play_step=STEP /> }.into_any());
-    leptos::task::tick().await;
-    Mounted {
-        root,
-        handle: Some(handle),
-    }
-}
-
-/// Waits (one frame at a time, at most two seconds) until `cond` holds; fails with `what` otherwise.
-async fn until(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..120 {
-        leptos::task::tick().await;
-        if cond() {
-            return;
-        }
-        TimeoutFuture::new(16).await;
-    }
-    panic!("timed out waiting until {what}");
-}
-
-/// Gives the app several frames in which something could (wrongly) happen.
-async fn a_while() {
-    for _ in 0..3 {
-        TimeoutFuture::new(STEP.as_millis() as u32).await;
-        leptos::task::tick().await;
-    }
-}
-
-fn hash() -> String {
-    window().location().hash().unwrap()
-}
-
-/// An attribute of `<html>`.
-fn html_attr(name: &str) -> Option<String> {
-    document().document_element().unwrap().get_attribute(name)
-}
-
-/// What the app saved under `key` in `localStorage`.
-fn saved(key: &str) -> Option<String> {
-    window()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item(key)
-        .unwrap()
-}
-
-/// The element matching `selector` inside `root`, which must exist.
-fn find<T: JsCast>(root: &HtmlElement, selector: &str) -> T {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into()
-}
-
-fn exists(root: &HtmlElement, selector: &str) -> bool {
-    root.query_selector(selector).unwrap().is_some()
-}
-
-/// The text of the element matching `selector` as the reader sees it: texts are in the page in both
-/// languages and the stylesheet (not loaded here) shows only `<html lang>`'s, so the other one is left out.
-fn text_of(root: &HtmlElement, selector: &str) -> Option<String> {
-    let el = root.query_selector(selector).unwrap()?;
-    let copy: web_sys::Element = el.clone_node_with_deep(true).unwrap().unchecked_into();
-    let hidden = if html_attr("lang").as_deref() == Some("en") {
-        ".ko"
-    } else {
-        ".en"
-    };
-    let others = copy.query_selector_all(hidden).unwrap();
-    for i in 0..others.length() {
-        others
-            .item(i)
-            .unwrap()
-            .unchecked_into::<web_sys::Element>()
-            .remove();
-    }
-    Some(copy.text_content().unwrap_or_default())
-}
-
-fn active_gen(root: &HtmlElement) -> Option<String> {
-    root.query_selector(".node[aria-current=step]")
-        .unwrap()
-        .and_then(|e| e.get_attribute("data-gen"))
-}
-
-fn press(key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    let target = document()
-        .active_element()
-        .unwrap_or_else(|| document().body().unwrap().into());
-    target.dispatch_event(&ev).unwrap();
-}
-
-fn click(root: &HtmlElement, selector: &str) {
-    find::<HtmlElement>(root, selector).click();
-}
-
-fn focused(selector: &str) -> bool {
-    document()
-        .active_element()
-        .is_some_and(|el| el.matches(selector).unwrap_or(false))
-}
-
-fn generation(n: u8) -> &'static web_infra_evolution::data::Generation {
-    GenerationId::new(n).unwrap().generation()
-}
 
 #[wasm_bindgen_test]
 async fn overview_shows_six_nodes_and_both_tables() {
@@ -185,7 +26,7 @@ async fn overview_shows_six_nodes_and_both_tables() {
         root.query_selector_all("table.gen-table").unwrap().length(),
         2
     );
-    assert!(exists(&root, ".overview"));
+    assert!(exists(&root, ".overview:not([hidden])"));
     assert_eq!(active_gen(&root), None);
 }
 
@@ -242,7 +83,7 @@ async fn keys_move_the_selection() {
         })
         .await;
     }
-    assert!(exists(&root, ".overview"));
+    assert!(exists(&root, ".overview:not([hidden])"));
 }
 
 #[wasm_bindgen_test]
@@ -261,7 +102,7 @@ async fn bad_hash_shows_overview_and_a_notice() {
     for bad in ["#/gen/9", "#/gen/abc", "#%%%"] {
         let root = mount_at(bad).await;
         assert_eq!(active_gen(&root), None, "{bad}");
-        assert!(exists(&root, ".overview"), "{bad}");
+        assert!(exists(&root, ".overview:not([hidden])"), "{bad}");
         let notice = text_of(&root, ".notice").expect("notice");
         assert!(
             notice.contains(strings::bad_link(Lang::Ko, "").split('“').next().unwrap()),

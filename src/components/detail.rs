@@ -5,13 +5,14 @@ use leptos::html::H2;
 use leptos::prelude::*;
 
 use crate::data::{Generation, GenerationId, Run, SITE};
-use crate::language::{tr, tr_attr};
+use crate::language::tr;
 use crate::nav::Command;
 use crate::router::use_router;
 use crate::strings;
 
-/// The detail of the active generation (shown while one is). Its content enters from the side the reader
-/// moved towards; the buttons stay in place, so keyboard focus on them stays too.
+/// The detail of the active generation, hidden while none is. Its content enters from the side the reader
+/// moved towards; the article and its buttons stay in place, so keyboard focus on them stays too, and moving
+/// rebuilds nothing but the content.
 #[component]
 pub fn Detail(
     /// Takes the heading of the generation shown, for focus that navigation would drop.
@@ -23,7 +24,12 @@ pub fn Detail(
         move || active.get().and_then(step).is_none()
     };
     view! {
-        <article class="detail" aria-labelledby="detail-heading" data-gen=move || active.get().map(GenerationId::get)>
+        <article
+            class="detail"
+            aria-labelledby="detail-heading"
+            data-gen=move || active.get().map(GenerationId::get)
+            hidden=move || active.get().is_none()
+        >
             {move || active.get().map(|id| {
                 let direction = router.direction.get_untracked();
                 view! {
@@ -32,7 +38,8 @@ pub fn Detail(
                     </div>
                 }
             })}
-            <nav class="detail-nav" aria-label=tr_attr(strings::DETAIL_NAV)>
+            <span class="visually-hidden" id="detail-nav-label">{tr(strings::DETAIL_NAV)}</span>
+            <nav class="detail-nav" aria-labelledby="detail-nav-label">
                 <button type="button" class="detail-prev" disabled=edge(GenerationId::prev)
                     on:click=move |_| router.command(Command::Prev)>
                     <span aria-hidden="true">"← "</span>{tr(strings::PREV)}

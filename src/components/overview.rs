@@ -5,17 +5,20 @@ use leptos::prelude::*;
 
 use crate::data::SITE;
 use crate::language::tr;
+use crate::router::use_router;
 use crate::strings;
 
-/// The post's main heading, a short introduction and how to move around. It does not fade in: it is the
-/// first view (prerendered), and its paragraph is what the browser counts as the largest contentful paint.
+/// The post's main heading, a short introduction and how to move around, hidden while a generation is shown.
+/// It does not fade in: it is the first view (prerendered), and its paragraph is what the browser counts as the
+/// largest contentful paint.
 #[component]
 pub fn Overview(
     /// Takes the heading, for focus that navigation would drop.
     heading: NodeRef<H2>,
 ) -> impl IntoView {
+    let router = use_router();
     view! {
-        <section class="overview" aria-labelledby="overview-heading">
+        <section class="overview" aria-labelledby="overview-heading" hidden=move || router.active.get().is_some()>
             <h2 id="overview-heading" tabindex="-1" node_ref=heading>{tr(SITE.heading)}</h2>
             <p class="overview-intro">{tr(strings::INTRO)}</p>
             <p class="keys-hint">{tr(strings::KEYS_HINT)}</p>
