@@ -1667,7 +1667,7 @@ const ALTERED_POSTS: &[(&str, &str, &str)] = &[
     (
         "    상단 --> 하단\n",
         "",
-        "generation 3: the post's arrows lead nowhere, but the app's \"leads to\" text is \"다음 세대: 4세대",
+        "generation 3: the post's arrows lead nowhere, but the app's \"leads to\" text is \"다음 세대는 4세대",
     ),
     (
         "    상단 --> 하단\n",
@@ -1766,7 +1766,7 @@ fn each_arrow_check_fails_on_an_altered_page() {
     if let Some(mut node) = misled.tree.get_mut(text)
         && let scraper::Node::Text(t) = node.value()
     {
-        t.text = "다음 세대: 3세대 컨테이너 시대".into();
+        t.text = "다음 세대는 3세대: 컨테이너 시대입니다".into();
     }
     let cases = [
         (
@@ -1780,7 +1780,7 @@ fn each_arrow_check_fails_on_an_altered_page() {
         ),
         (
             misled,
-            "generation 1: the post's arrows lead to generation 2, but the app's \"leads to\" text is \"다음 세대: 3세대",
+            "generation 1: the post's arrows lead to generation 2, but the app's \"leads to\" text is \"다음 세대는 3세대",
         ),
         (
             without("#leads-to-1"),
