@@ -418,7 +418,11 @@ fn shape_error(src: &str, file: &str, e: &serde_path_to_error::Error<toml::de::E
         let (index, field) = rest.split_once(']').unwrap_or((rest, ""));
         let n = index.parse::<usize>().map_or(0, |i| i + 1);
         (format!("generation {n}: "), field.trim_start_matches('.'))
-    } else if let Some(field) = path.strip_prefix("site.") {
+    } else if let Some(field) = path
+        .strip_prefix("site.")
+        .or((path == "site").then_some(""))
+    {
+        // `site` alone: a field of the site table itself is missing.
         ("site: ".to_owned(), field)
     } else {
         (String::new(), path.trim_start_matches('.'))

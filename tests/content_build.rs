@@ -427,3 +427,12 @@ fn a_list_where_a_table_belongs_fails() {
         "invalid type: sequence, expected a table with `concept` and `technologies`",
     );
 }
+
+#[test]
+fn a_missing_field_of_the_site_names_site_and_field() {
+    let src = edited(
+        "title = { ko = \"웹 인프라 진화\", en = \"Web Infrastructure Evolution\" }\n",
+        "",
+    );
+    assert_names(&error(&src), "site", "title", "is missing");
+}
