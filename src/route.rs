@@ -653,9 +653,10 @@ mod properties {
 
     /// Parsing takes time in proportion to the input, whatever it repeats. For each case, a unit of link pieces
     /// is repeated to 512 bytes and to 8 KB, and each is parsed once; summed over all cases, the long inputs must
-    /// take less than 64 times as long as the short ones (linear is 16, quadratic 256). A ratio of sums, not a
-    /// clock bound, so that a slow or busy machine passes and a quadratic parse does not. (`any_text` has inputs
-    /// up to 64 KB; longer inputs here would only make the test slower.)
+    /// take less than 32 times as long as the short ones. A linear parse stays at or below 16 (fixed costs only
+    /// bring it down: it measures 3 to 6 in a test build), a quadratic one goes towards 256. A ratio of sums,
+    /// not a clock bound, so that a slow or busy machine passes and a quadratic parse does not. (`any_text` has
+    /// inputs up to 64 KB; longer inputs here would only make the test slower.)
     #[test]
     fn parse_time_grows_linearly() {
         const SMALL: usize = 512;
@@ -683,7 +684,7 @@ mod properties {
         let (short, long) = (short.get(), long.get());
         println!("parse: {short:?} for all 512-byte inputs, {long:?} for all 8 KB inputs");
         assert!(
-            long < short * FACTOR * 4,
+            long < short * FACTOR * 2,
             "8 KB inputs took {long:?}, 512-byte inputs {short:?}: parse time grows faster than the input"
         );
     }
