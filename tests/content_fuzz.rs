@@ -177,7 +177,8 @@ enum Mutation {
 enum Expect {
     /// Only comments or whitespace changed: exactly what the real file generates.
     Same,
-    /// A failure; naming `scope` and `field` if known.
+    /// A failure; its message naming the scope ("site", "generation 3") and the field, if known. The field is a
+    /// key, or several separated by `|` of which any will do.
     Fails(Option<(String, String)>),
     /// Either; a failure names the file, a success lists six generations.
     Any,
@@ -403,6 +404,8 @@ fn apply(src: &str, m: &Mutation) -> (String, Expect) {
             let Some(&cut) = boundaries.get(at.index(boundaries.len().max(1))) else {
                 return unchanged;
             };
+            // Not between the two characters of a CRLF line break: a lone `\r` is not whitespace in TOML.
+            let cut = cut - usize::from(src[..cut].ends_with('\r'));
             // Cutting only whitespace and comments changes nothing; cutting anything else loses the last field.
             let kept = &src[..cut];
             let line_start = kept.rfind('\n').map_or(0, |i| i + 1);
