@@ -19,7 +19,7 @@ use std::thread;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
-use proptest::test_runner::{RngAlgorithm, TestRunner};
+use proptest::test_runner::{FileFailurePersistence, RngAlgorithm, TestRunner};
 
 const FILE: &str = "content/generations.toml";
 const REAL: &str = include_str!("../content/generations.toml");
@@ -713,6 +713,9 @@ fn mutated_content_files_build_or_fail_clearly() {
             cases: share,
             rng_algorithm: RngAlgorithm::XorShift,
             source_file: Some(file!()),
+            failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+                "proptest-regressions",
+            ))),
             ..ProptestConfig::default()
         });
         runner
