@@ -12,6 +12,7 @@
 use std::fmt::{self, Write as _};
 
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
 
 /// How many generations the file must list (the same as `data::COUNT`).
 pub const COUNT: usize = 6;
@@ -38,6 +39,7 @@ pub fn generate(toml_src: &str, file_name: &str) -> Result<String, String> {
 
 #[derive(Deserialize)]
 #[serde(
+    remote = "Self",
     deny_unknown_fields,
     expecting = "a [site] table and [[generation]] tables"
 )]
@@ -48,6 +50,7 @@ struct Content {
 
 #[derive(Deserialize)]
 #[serde(
+    remote = "Self",
     deny_unknown_fields,
     expecting = "a text written { ko = \"...\", en = \"...\" }"
 )]
@@ -57,7 +60,7 @@ struct Text {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, expecting = "the [site] table")]
+#[serde(remote = "Self", deny_unknown_fields, expecting = "the [site] table")]
 struct Site {
     title: Text,
     heading: Text,
@@ -76,7 +79,11 @@ struct Site {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a [[generation]] table")]
+#[serde(
+    remote = "Self",
+    deny_unknown_fields,
+    expecting = "a [[generation]] table"
+)]
 struct Generation {
     id: usize,
     emoji: String,
@@ -100,6 +107,7 @@ struct Generation {
 
 #[derive(Deserialize)]
 #[serde(
+    remote = "Self",
     deny_unknown_fields,
     expecting = "a table with `concept` and `technologies`"
 )]
@@ -110,6 +118,7 @@ struct DiagramRow {
 
 #[derive(Deserialize)]
 #[serde(
+    remote = "Self",
     deny_unknown_fields,
     expecting = "a table with `paradigm`, `technologies` and `benefit`"
 )]
@@ -117,6 +126,64 @@ struct SummaryRow {
     paradigm: Text,
     technologies: Vec<String>,
     benefit: Text,
+}
+
+// Tables only. serde's derive also reads a struct from a list of its values in field order, so that
+// `pros = ["장점", "Advantages"]` would pass for `{ ko = …, en = … }`, and a list in the wrong order would build
+// silently wrong. Each struct's derived code (`remote = "Self"`) is therefore handed its input through
+// `TableOnly`, which refuses a list with the struct's own `expecting` message.
+
+macro_rules! tables_only {
+    ($($name:ident),*) => {$(
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $name::deserialize(TableOnly(deserializer))
+            }
+        }
+    )*};
+}
+
+tables_only!(Content, Text, Site, Generation, DiagramRow, SummaryRow);
+
+/// A deserializer that reads a struct from a table (a map) only.
+struct TableOnly<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for TableOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_struct(name, fields, MapOnly(visitor))
+    }
+
+    // The derived code asks for a struct and nothing else.
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// The derived visitor without its `visit_seq`: a list is "invalid type: sequence, expected …".
+struct MapOnly<V>(V);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for MapOnly<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(map)
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -351,7 +418,11 @@ fn shape_error(src: &str, file: &str, e: &serde_path_to_error::Error<toml::de::E
         let (index, field) = rest.split_once(']').unwrap_or((rest, ""));
         let n = index.parse::<usize>().map_or(0, |i| i + 1);
         (format!("generation {n}: "), field.trim_start_matches('.'))
-    } else if let Some(field) = path.strip_prefix("site.") {
+    } else if let Some(field) = path
+        .strip_prefix("site.")
+        .or((path == "site").then_some(""))
+    {
+        // `site` alone: a field of the site table itself is missing.
         ("site: ".to_owned(), field)
     } else {
         (String::new(), path.trim_start_matches('.'))

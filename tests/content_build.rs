@@ -400,3 +400,39 @@ fn every_problem_is_reported_at_once() {
     assert_names(&message, "generation 3", "fill", "#rrggbb");
     assert_names(&message, "generation 5", "features[2].en", "is empty");
 }
+
+/// serde's derive also reads a struct from a list of its values in field order: a text written as a list must not
+/// build (as `{ ko = "Advantages", en = "장점" }`, languages swapped), and neither must a table row.
+#[test]
+fn a_list_where_a_table_belongs_fails() {
+    let src = edited(
+        r#"pros = { ko = "자동화, 확장성, 안정성", en = "Automation, scalability, stability" }"#,
+        r#"pros = ["Automation, scalability, stability", "자동화, 확장성, 안정성"]"#,
+    );
+    assert_names(
+        &error(&src),
+        "generation 4",
+        "pros",
+        "invalid type: sequence, expected a text written { ko = \"...\", en = \"...\" }",
+    );
+
+    let src = edited(
+        "diagram.concept = { ko = \"가상화 (VM)\", en = \"Virtualization (VMs)\" }\ndiagram.technologies = [\"VMware\", \"KVM\"]\n",
+        "diagram = [{ ko = \"가상화 (VM)\", en = \"Virtualization (VMs)\" }, [\"VMware\", \"KVM\"]]\n",
+    );
+    assert_names(
+        &error(&src),
+        "generation 2",
+        "diagram",
+        "invalid type: sequence, expected a table with `concept` and `technologies`",
+    );
+}
+
+#[test]
+fn a_missing_field_of_the_site_names_site_and_field() {
+    let src = edited(
+        "title = { ko = \"웹 인프라 진화\", en = \"Web Infrastructure Evolution\" }\n",
+        "",
+    );
+    assert_names(&error(&src), "site", "title", "is missing");
+}
