@@ -14,7 +14,7 @@
 
   // The language before first paint: the page carries every text in Korean and English and the stylesheet
   // shows the one <html lang> names. Same rule as src/language.rs: the link's ?lang= (its last one), else
-  // the saved choice, else Korean if the browser's first language is ko*, else English.
+  // the saved choice, else Korean if the browser's first language is Korean (ko, ko-KR), else English.
   try {
     var code = function (v) { return v === "ko" || v === "en" ? v : null; };
     var query = location.hash.split("?").slice(1).join("?").split("&"), asked = null;
@@ -24,7 +24,7 @@
     var savedLang = null;
     try { savedLang = code(window.localStorage.getItem("wie.lang")); } catch (e) { /* storage blocked */ }
     var first = (navigator.languages && navigator.languages[0]) || navigator.language || "ko";
-    var browser = first.slice(0, 2).toLowerCase() === "ko" ? "ko" : "en";
+    var browser = first.split(/[-_]/)[0].toLowerCase() === "ko" ? "ko" : "en";
     document.documentElement.lang = asked || savedLang || browser;
   } catch (e) { /* an old browser: the page's own Korean */ }
 

@@ -11,14 +11,20 @@ use crate::router::Router;
 /// Key in `localStorage`.
 pub const LANG_KEY: &str = "wie.lang";
 
-/// The language from the browser's preferred languages: Korean if the first is `ko*`, else English;
+/// The language from the browser's preferred languages: Korean if the first is Korean (`ko`, `ko-KR`, in any
+/// case; not `kok`, Konkani), else English;
 /// Korean (the post's language) when the browser names none.
 pub fn from_browser<'a>(languages: impl IntoIterator<Item = &'a str>) -> Lang {
     match languages.into_iter().next() {
-        Some(tag) if tag.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ko")) => Lang::Ko,
+        Some(tag) if primary_subtag(tag).eq_ignore_ascii_case("ko") => Lang::Ko,
         Some(_) => Lang::En,
         None => Lang::Ko,
     }
+}
+
+/// The language of a BCP 47 tag: the part before the first `-` (browsers also write `_`).
+fn primary_subtag(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or_default()
 }
 
 /// The language to show: what the link says, else what the reader saved, else the browser's.
@@ -118,6 +124,8 @@ mod tests {
         assert_eq!(from_browser(["en-US", "ko"]), Lang::En);
         assert_eq!(from_browser(["ja"]), Lang::En);
         assert_eq!(from_browser(["k"]), Lang::En);
+        assert_eq!(from_browser(["kok-IN"]), Lang::En, "Konkani");
+        assert_eq!(from_browser(["ko_KR"]), Lang::Ko);
         assert_eq!(from_browser([]), Lang::Ko);
     }
 
@@ -140,8 +148,8 @@ mod tests {
             "boot.js must read the link's lang="
         );
         assert!(
-            boot.contains("=== \"ko\" ? \"ko\" : \"en\""),
-            "boot.js: ko* browsers read Korean"
+            boot.contains("split(/[-_]/)[0].toLowerCase() === \"ko\" ? \"ko\" : \"en\""),
+            "boot.js: browsers whose first language is Korean read Korean"
         );
     }
 
@@ -186,12 +194,16 @@ mod properties {
         }
     }
 
-    /// The browser's rule: Korean if the first language starts with `ko` in any ASCII case, Korean if there is
-    /// none, else English.
+    /// The browser's rule: Korean if the first language is `ko` in any ASCII case, alone or followed by `-` or
+    /// `_` and a region or script; Korean if there is none; else English.
     fn browser_rule(languages: &[String]) -> Lang {
         match languages.first() {
             None => Lang::Ko,
-            Some(tag) if tag.len() >= 2 && tag.as_bytes()[..2].eq_ignore_ascii_case(b"ko") => {
+            Some(tag)
+                if tag.len() >= 2
+                    && tag.as_bytes()[..2].eq_ignore_ascii_case(b"ko")
+                    && matches!(tag.as_bytes().get(2), None | Some(b'-' | b'_')) =>
+            {
                 Lang::Ko
             }
             Some(_) => Lang::En,
@@ -289,7 +301,7 @@ mod properties {
             }
         }
 
-        /// Korean for a first language `ko*` or none, English otherwise; the later languages do not matter.
+        /// Korean for a first language `ko`/`ko-*` or none, English otherwise; the later languages do not matter.
         #[test]
         fn browser_languages_follow_the_rule(languages in vec(code_like(), 0..5)) {
             let lang = from_browser(languages.iter().map(String::as_str));
