@@ -1,0 +1,64 @@
+// End-to-end tests (tests/e2e/, README there): Playwright driving Debian's Chromium (never `playwright install`)
+// against the built dist/, served by ONE private nginx (global setup) with the repo's deploy/nginx.conf under
+// /a/b/web-infra/. Run: make test-e2e (ARGS=… passes options, e.g. ARGS=--update-snapshots).
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './tests/e2e/server.mjs';
+import { LANGS, LOCALES } from './tests/e2e/content.mjs';
+
+/** Files run once per language × theme × width (visual comparisons, axe); everything else runs once. */
+const MATRIX_FILES = ['visual.test.mjs', 'axe.test.mjs'];
+const WIDTHS = { 375: 812, 1280: 900 };
+
+const matrix = LANGS.flatMap((lang) => ['light', 'dark'].flatMap((theme) => Object.entries(WIDTHS).map(([width, height]) => ({
+  name: `${lang}-${theme}-${width}`,
+  testMatch: MATRIX_FILES,
+  // A first-time reader: the language comes from the browser, the theme from the system.
+  use: { lang, locale: LOCALES[lang], colorScheme: theme, viewport: { width: Number(width), height } },
+}))));
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '*.test.mjs',
+  globalSetup: './tests/e2e/global-setup.mjs',
+  // Traces, failure screenshots, diffs, PDFs: git-ignored.
+  outputDir: 'tests/e2e/artifacts/results',
+  // Committed baselines, one folder per project: tests/e2e/snapshots/ko-dark-375/gen-3.png.
+  snapshotPathTemplate: '{testDir}/snapshots/{projectName}/{arg}{ext}',
+  // Two cores: two workers (one Chromium each) beat one by about a third; three only add contention.
+  workers: Number(process.env.E2E_WORKERS || 2),
+  fullyParallel: true,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 90_000,
+  reporter: [['list'], ['html', { outputFolder: 'tests/e2e/artifacts/report', open: 'never' }]],
+  expect: {
+    timeout: 5000,
+    toHaveScreenshot: {
+      // Same machine, same Chromium, same fonts: a baseline is reproduced to the pixel. The defaults
+      // (threshold 0.2, no pixel budget) would pass a changed colour token: 0.2 lets a pixel's luma move by about
+      // 50 of 255 unnoticed. threshold 0.02 counts any pixel whose colour moved by more than about 5 luma levels
+      // (a --genN-fill or --accent edit, however subtle it looks); pixelmatch already ignores anti-aliased edge
+      // pixels, and maxDiffPixels allows a few glyphs' worth of other rasterisation noise, far fewer than the
+      // smallest token or layout edit changes (measured: see tests/e2e/README.md).
+      threshold: 0.02,
+      maxDiffPixels: 40,
+      animations: 'disabled',
+      caret: 'hide',
+      scale: 'css',
+    },
+  },
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
+    locale: 'ko-KR',
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'functional', testIgnore: MATRIX_FILES },
+    ...matrix,
+  ],
+});
