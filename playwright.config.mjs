@@ -5,13 +5,15 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from './tests/e2e/server.mjs';
 import { LANGS, LOCALES } from './tests/e2e/content.mjs';
 
-/** Files run once per language × theme × width (visual comparisons, axe); everything else runs once. */
-const MATRIX_FILES = ['visual.test.mjs', 'axe.test.mjs'];
+/** The file run once per language × theme × width (visual comparisons, axe); everything else runs once. */
+const MATRIX_FILES = ['matrix.test.mjs'];
 const WIDTHS = { 375: 812, 1280: 900 };
 
 const matrix = LANGS.flatMap((lang) => ['light', 'dark'].flatMap((theme) => Object.entries(WIDTHS).map(([width, height]) => ({
   name: `${lang}-${theme}-${width}`,
   testMatch: MATRIX_FILES,
+  // A project's tests stay on one worker (one Chromium start per project instead of one per worker slot).
+  fullyParallel: false,
   // A first-time reader: the language comes from the browser, the theme from the system.
   use: { lang, locale: LOCALES[lang], colorScheme: theme, viewport: { width: Number(width), height } },
 }))));
@@ -54,7 +56,9 @@ export default defineConfig({
     locale: 'ko-KR',
     actionTimeout: 10_000,
     navigationTimeout: 15_000,
-    trace: 'retain-on-failure',
+    // A trace of every failure (DOM snapshots, network, console; open with `npx playwright show-trace`); its
+    // screencast is left out: on two cores it made the whole run about a third slower.
+    trace: process.env.E2E_TRACE === 'off' ? 'off' : { mode: 'retain-on-failure', screenshots: false, sources: false },
     screenshot: 'only-on-failure',
   },
   projects: [
