@@ -36,14 +36,15 @@ export default defineConfig({
   expect: {
     timeout: 5000,
     toHaveScreenshot: {
-      // Same machine, same Chromium, same fonts: a baseline is reproduced to the pixel. The defaults
-      // (threshold 0.2, no pixel budget) would pass a changed colour token: 0.2 lets a pixel's luma move by about
-      // 50 of 255 unnoticed. threshold 0.02 counts any pixel whose colour moved by more than about 5 luma levels
-      // (a --genN-fill or --accent edit, however subtle it looks); pixelmatch already ignores anti-aliased edge
-      // pixels, and maxDiffPixels allows a few glyphs' worth of other rasterisation noise, far fewer than the
-      // smallest token or layout edit changes (measured: see tests/e2e/README.md).
-      threshold: 0.02,
-      maxDiffPixels: 40,
+      // The baselines are reproduced to the pixel on this machine (measured: threshold 0 and no pixel budget pass
+      // run after run). Playwright's default threshold 0.2 lets every pixel's colour move by ~50 of 255 luma levels
+      // unnoticed: it passed --gen3-fill #f3fff4 → #e3efe4 (16 levels darker) here. At 0.01 a pixel counts as
+      // different once its colour moves by ~3 levels (--accent #2f5fc4 → #2c5cc1 fails); anti-aliased edge pixels
+      // are still ignored by pixelmatch, and maxDiffPixels: 20 (less than one glyph) absorbs other rasterisation
+      // noise. The smallest edits tried fail by far more: 0.05rem more padding on the chips ≥ 519 pixels,
+      // a 3-level colour token ≥ 3450 pixels (tests/e2e/README.md).
+      threshold: 0.01,
+      maxDiffPixels: 20,
       animations: 'disabled',
       caret: 'hide',
       scale: 'css',

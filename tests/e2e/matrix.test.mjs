@@ -16,14 +16,14 @@ const VIEWS = [['overview', '#/', null], ['gen-3', '#/gen/3', 3]];
 
 test.describe('visual', () => {
   for (const [name, hash, active] of VIEWS) {
-    test(`looks like its baseline: ${name}`, async ({ page, app, lang, colorScheme }) => {
+    test(`looks like its baseline: ${name}`, async ({ page, app, words, colorScheme }) => {
       await app.open(hash);
+      await expect(page.locator('html'), 'the language of the project').toHaveAttribute('lang', words.lang);
+      await expect(page.locator('html'), 'the theme of the project').toHaveAttribute('data-theme', colorScheme);
       await app.expectActive(active, name);
       // Deterministic: fonts loaded, entrance animations and transitions finished, then Playwright's own
       // `animations: 'disabled'` and hidden caret for the shot itself; a fixed viewport per project.
       await app.settle();
-      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme]), 'language and theme of the project')
-        .toEqual([lang, colorScheme]);
       await expect(page).toHaveScreenshot(`${name}.png`, { fullPage: true });
     });
   }
@@ -79,11 +79,11 @@ function unexpectedIncomplete(incomplete) {
 
 test.describe('axe', () => {
   for (const [view, hash] of VIEWS) {
-    test(`axe-core ${AXE_VERSION}: 0 violations, nothing unexpected to review (${view})`, async ({ page, app, lang, colorScheme }, testInfo) => {
+    test(`axe-core ${AXE_VERSION}: 0 violations, nothing unexpected to review (${view})`, async ({ page, app, words, colorScheme }, testInfo) => {
       await app.open(hash);
+      await expect(page.locator('html'), 'the language of the project').toHaveAttribute('lang', words.lang);
+      await expect(page.locator('html'), 'the theme of the project').toHaveAttribute('data-theme', colorScheme);
       await app.settle();
-      const state = await page.evaluate(() => ({ lang: document.documentElement.lang, theme: document.documentElement.dataset.theme }));
-      expect(state, 'the page is in the intended language and theme').toEqual({ lang, theme: colorScheme });
       const { violations, incomplete } = await runAxe(page);
       const failures = [];
       for (const v of violations) for (const n of v.nodes) failures.push(`[${v.id}] (${v.impact}) ${v.help}\n    target: ${n.target}\n    ${n.summary}`);
