@@ -57,9 +57,10 @@ export default defineConfig({
     locale: 'ko-KR',
     actionTimeout: 10_000,
     navigationTimeout: 15_000,
-    // A trace of every failure (DOM snapshots, network, console; open with `npx playwright show-trace`); its
-    // screencast is left out: on two cores it made the whole run about a third slower.
-    trace: process.env.E2E_TRACE === 'off' ? 'off' : { mode: 'retain-on-failure', screenshots: false, sources: false },
+    // Every failure leaves a trace (actions, console, network, errors; `npx playwright show-trace …`) and a
+    // screenshot. DOM snapshots in the trace made key-heavy tests half again as slow on two cores, and the
+    // screencast the whole run a fifth slower: E2E_TRACE=full adds the snapshots when debugging, E2E_TRACE=off none.
+    trace: process.env.E2E_TRACE === 'off' ? 'off' : { mode: 'retain-on-failure', screenshots: false, snapshots: process.env.E2E_TRACE === 'full', sources: false },
     screenshot: 'only-on-failure',
   },
   projects: [
