@@ -55,8 +55,11 @@ test-build:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test app --test memory
 
+## End-to-end tests with Playwright (playwright.config.mjs, tests/e2e/README.md) on the built dist/, served by one
+## private nginx under /a/b/web-infra/. ARGS goes to Playwright, e.g. ARGS=--update-snapshots (after an intended
+## change of the look: new baselines to look at and commit) or ARGS='--project=functional -g offline'.
 test-e2e:
-	node --test --test-concurrency=1 tests/e2e/
+	npx playwright test $(ARGS)
 
 ## Raw and brotli bytes of every file in dist/, and the first-load total against the budget.
 size:

@@ -46,10 +46,13 @@ if ! have_version trunk "$TRUNK_VERSION"; then
   cargo install --locked "trunk@$TRUNK_VERSION" --force
 fi
 
-# 4. npm dev tools (binaryen's wasm-opt, esbuild and parse5 for the build steps, playwright-core, axe-core,
-#    vnu-jar): exact versions from package-lock.json.
-if [ ! -d node_modules ] || ! cmp -s package-lock.json node_modules/.package-lock.json; then
+# 4. npm dev tools (binaryen's wasm-opt, esbuild and parse5 for the build steps, @playwright/test, axe-core,
+#    smol-toml, vnu-jar): exact versions from package-lock.json. The lock file's checksum, kept in node_modules,
+#    says whether the installed tools are those of this lock file.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -d node_modules ] || [ "$(cat node_modules/.lock-sha256 2>/dev/null)" != "$lock_sum" ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" > node_modules/.lock-sha256
 fi
 log "ready"

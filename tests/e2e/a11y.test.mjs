@@ -1,119 +1,12 @@
-// Accessibility of the built app: axe-core (WCAG 2.0/2.1/2.2 A and AA) over languages × themes × widths ×
-// views, a keyboard-only walkthrough, forced colours, reflow at 320 px and at 200 % zoom, and target sizes.
-// Run from the repository root: node --test --test-concurrency=1 tests/e2e/a11y.test.mjs
-import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import {
-  useServer, appTest, open, settle, waitFor, watchErrors, horizontalOverflow, artifacts, expectNone, WORDS, NODE_TITLES,
-} from './support.mjs';
+// Accessibility of the built app beyond axe (axe.test.mjs runs it on every language × theme × width): a
+// keyboard-only walkthrough, timeline semantics, forced colours, reflow at 320 px and at 200 % zoom, and target sizes.
+import { test, expect } from './fixtures.mjs';
+import { GENERATIONS, STORAGE, words } from './content.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_VERSION = require('axe-core/package.json').version;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-const env = useServer();
+const KO = words('ko');
 
 // --------------------------------------------------------------------------------------------------------
-// 1. axe-core on ko/en × light/dark × 375/1280 × overview/detail.
-
-/** Runs axe on the page as it is; returns violations and incomplete results, trimmed for reporting. */
-async function runAxe(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations', 'incomplete'],
-    });
-    const trim = (list) => list.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.join(' '),
-        summary: (n.failureSummary || [...n.any, ...n.all, ...n.none].map((c) => c.message).join('; ')).replace(/\s+/g, ' '),
-      })),
-    }));
-    return { violations: trim(r.violations), incomplete: trim(r.incomplete) };
-  }, AXE_TAGS);
-}
-
-/**
- * "Needs review" results that are not a problem:
- * - axe cannot rate the contrast of the decorative arrows in the detail nav buttons (aria-hidden "←"/"→",
- *   "only non-text characters");
- * - on a phone the English tables are wider than the screen and scroll sideways inside their own focusable
- *   region (WCAG 1.4.10 exempts data tables from reflow); axe cannot see the background of the cells scrolled
- *   out of view ("partially obscured"). Their colours are the page's own text/background tokens, whose
- *   contrast tests/theme.rs measures, and the same cells are rated in the 1280 px runs.
- * Anything else incomplete fails, e.g. a colour axe could not determine because something was still fading in.
- */
-function unexpectedIncomplete(incomplete) {
-  const acceptable = (v, n) =>
-    v.id === 'color-contrast' &&
-    (/only non-text characters/.test(n.summary) ||
-      (/partially obscured/.test(n.summary) && /(table|caption|\btr\[|\btd\b|\bth\b)/.test(String(n.target))));
-  return incomplete
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !acceptable(v, n)) }))
-    .filter((v) => v.nodes.length > 0);
-}
-
-test('axe-core: 0 violations on ko/en × light/dark × 375/1280 px × overview/#/gen/3 (16 runs)', { timeout: 180_000 }, async () => {
-  const rows = [];
-  const failures = [];
-  for (const lang of ['ko', 'en']) {
-    for (const scheme of ['light', 'dark']) {
-      // The language comes from the browser (locale) and the theme from the system (colorScheme), as for a
-      // first-time reader; the motion is left on and waited out, so colours are checked as they end up.
-      // bypassCSP: the app's CSP (script-src 'self') would block axe's injected inline script.
-      const context = await env.browser.newContext({
-        bypassCSP: true,
-        locale: lang === 'ko' ? 'ko-KR' : 'en-US',
-        colorScheme: scheme,
-        viewport: { width: 1280, height: 900 },
-      });
-      try {
-        for (const width of [375, 1280]) {
-          for (const [view, hash] of [['overview', '#/'], ['detail', '#/gen/3']]) {
-            const page = await context.newPage();
-            const errors = watchErrors(page);
-            await page.setViewportSize({ width, height: width < 640 ? 812 : 900 });
-            const t0 = Date.now();
-            await open(page, env.server.url, hash);
-            await settle(page);
-            const state = await page.evaluate(() => ({ lang: document.documentElement.lang, theme: document.documentElement.dataset.theme }));
-            assert.deepEqual(state, { lang, theme: scheme }, `${lang}/${scheme}/${width}/${view}: the page is in the intended language and theme`);
-            const { violations, incomplete } = await runAxe(page);
-            const odd = unexpectedIncomplete(incomplete);
-            const ms = Date.now() - t0;
-            const where = `${lang} ${scheme} ${width}px ${view}`;
-            rows.push({ where, violations: violations.reduce((n, v) => n + v.nodes.length, 0), rules: violations.map((v) => v.id).join(',') || '-', review: odd.map((v) => v.id).join(',') || '-', ms });
-            for (const v of violations) for (const n of v.nodes) failures.push(`${where}: [${v.id}] (${v.impact}) ${v.help}\n    target: ${n.target}\n    ${n.summary}`);
-            for (const v of odd) for (const n of v.nodes) failures.push(`${where}: needs review [${v.id}] ${v.help}\n    target: ${n.target}\n    ${n.summary}`);
-            if (errors.length) failures.push(`${where}: console/page errors: ${errors.join(' | ')}`);
-            await page.close();
-          }
-        }
-      } finally {
-        await context.close();
-      }
-    }
-  }
-  const table = [
-    `axe-core ${AXE_VERSION}, tags ${AXE_TAGS.join(' ')}`,
-    'lang scheme width view      | violations | rules | needs review | ms',
-    ...rows.map((r) => `${r.where.padEnd(26)} | ${String(r.violations).padStart(10)} | ${r.rules} | ${r.review} | ${r.ms}`),
-  ].join('\n');
-  console.log(table);
-  assert.equal(rows.length, 16, 'all 16 combinations ran');
-  expectNone(failures, 'axe-core found problems');
-});
-
-// --------------------------------------------------------------------------------------------------------
-// 2. Keyboard only.
+// 1. Keyboard only.
 
 /** What the focused element is, in the words of the tests, and how its focus is drawn. */
 function focusInfo(page) {
@@ -166,7 +59,7 @@ async function tabTo(page, want, { back = false, max = 40 } = {}) {
     seen.push(f.key);
     if (f.key === want) return f;
   }
-  assert.fail(`${back ? 'Shift+Tab' : 'Tab'} never reached ${want}: ${seen.join(' → ')}`);
+  throw new Error(`${back ? 'Shift+Tab' : 'Tab'} never reached ${want}: ${seen.join(' → ')}`);
 }
 
 const focused = async (page) => (await focusInfo(page)).key;
@@ -180,13 +73,13 @@ const EXPECTED_STOPS = [
   'region-summary-table', ...[1, 2, 3, 4, 5, 6].map((n) => `summary-${n}`),
 ];
 
-appTest(env, 'keyboard: Tab reaches every control in order with a visible focus indicator, no trap, Shift+Tab walks back', {
-  context: { viewport: { width: 1280, height: 900 } },
-}, async ({ page }) => {
-  await open(page, env.server.url, '#/gen/3');
-  await settle(page);
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test('keyboard: Tab reaches every control in order with a visible focus indicator, no trap, Shift+Tab walks back', async ({ page, app }) => {
+  await app.open('#/gen/3');
+  await app.settle();
   const { tabbable } = await focusInfo(page);
-  assert.deepEqual(tabbable, EXPECTED_STOPS, 'the focusable controls in document order');
+  expect(tabbable, 'the focusable controls in document order').toEqual(EXPECTED_STOPS);
 
   const forward = [];
   const problems = [];
@@ -199,11 +92,11 @@ appTest(env, 'keyboard: Tab reaches every control in order with a visible focus 
     if (!f.indicator.outline && !f.indicator.shadow) problems.push(`${f.key}: no focus indicator (${f.indicator.css})`);
     if (!f.inViewport) problems.push(`${f.key}: focused but not on screen`);
   }
-  assert.deepEqual(forward, EXPECTED_STOPS, `Tab order: ${forward.join(' → ')}`);
-  expectNone(problems, 'focus indicator problems');
-  assert.equal(await focused(page), 'body', 'Tab after the last control leaves the page (no keyboard trap)');
+  expect(forward, `Tab order: ${forward.join(' → ')}`).toEqual(EXPECTED_STOPS);
+  expect(problems, 'focus indicator problems').toEqual([]);
+  expect(await focused(page), 'Tab after the last control leaves the page (no keyboard trap)').toBe('body');
   await page.keyboard.press('Tab');
-  assert.equal(await focused(page), 'skip', 'Tab after leaving the page starts again at the skip link');
+  expect(await focused(page), 'Tab after leaving the page starts again at the skip link').toBe('skip');
 
   // Back from the last control to the first.
   await page.locator('.summary-table a').last().focus();
@@ -212,105 +105,106 @@ appTest(env, 'keyboard: Tab reaches every control in order with a visible focus 
     await page.keyboard.press('Shift+Tab');
     backward.push(await focused(page));
   }
-  assert.deepEqual(backward, [...EXPECTED_STOPS].reverse(), `Shift+Tab order: ${backward.join(' → ')}`);
+  expect(backward, `Shift+Tab order: ${backward.join(' → ')}`).toEqual([...EXPECTED_STOPS].reverse());
 
   // A bad link's notice adds its dismiss button between the header and the timeline.
-  await page.goto('about:blank');
-  await open(page, env.server.url, '#/gen/9');
+  await app.open('#/gen/9');
   const withNotice = (await focusInfo(page)).tabbable;
-  assert.deepEqual(withNotice.slice(0, 6), ['skip', 'lang-ko', 'lang-en', 'theme', 'notice-dismiss', 'play'], `with a notice: ${withNotice.join(' → ')}`);
+  expect(withNotice.slice(0, 6), `with a notice: ${withNotice.join(' → ')}`).toEqual(['skip', 'lang-ko', 'lang-en', 'theme', 'notice-dismiss', 'play']);
   const dismiss = await tabTo(page, 'notice-dismiss');
-  assert.ok(dismiss.indicator.focusVisible && (dismiss.indicator.outline || dismiss.indicator.shadow), `dismiss button focus: ${dismiss.indicator.css}`);
+  expect(dismiss.indicator.focusVisible && (dismiss.indicator.outline || dismiss.indicator.shadow), `dismiss button focus: ${dismiss.indicator.css}`).toBe(true);
   await page.keyboard.press('Enter');
-  await page.locator('.notice').waitFor({ state: 'detached', timeout: 3000 });
-  assert.equal(await page.evaluate(() => location.hash), '#/', 'Enter on dismiss cleared the bad link');
+  await expect(page.locator('.notice')).toHaveCount(0);
+  expect(await page.evaluate(() => location.hash), 'Enter on dismiss cleared the bad link').toBe('#/');
 });
 
-appTest(env, 'keyboard: operate skip link, play (Enter/Space), nodes, detail nav, table links, language (Enter) and theme (arrows)', {
-  context: { viewport: { width: 1280, height: 900 }, colorScheme: 'light' },
-}, async ({ page }) => {
-  await open(page, env.server.url, '#/');
-  await settle(page);
-  const live = () => page.locator('[aria-live="polite"]').innerText();
+test('keyboard: operate skip link, play (Enter/Space), nodes, detail nav, table links, language (Enter) and theme (arrows)', async ({ page, app }) => {
+  await app.open('#/');
+  await app.settle();
+  const live = page.locator('[aria-live="polite"]');
+  const theme = () => page.evaluate((key) => ({ value: document.querySelector('label.theme-choice select').value, theme: document.documentElement.dataset.theme, saved: localStorage.getItem(key), hash: location.hash }), STORAGE.theme);
 
   // Skip link: first Tab stop; Enter moves focus to main without touching the route in the URL.
   await page.keyboard.press('Tab');
   let f = await focusInfo(page);
-  assert.equal(f.key, 'skip', 'first Tab stop is the skip link');
-  assert.equal((await page.locator('a.skip-link').innerText()).trim(), WORDS.ko.skip);
+  expect(f.key, 'first Tab stop is the skip link').toBe('skip');
+  await expect(page.locator('a.skip-link')).toHaveText(KO.ui.skip);
   const urlBefore = f.url;
   await page.keyboard.press('Enter');
   f = await focusInfo(page);
-  assert.equal(f.key, 'main', 'Enter on the skip link focuses main#main');
-  assert.equal(f.url, urlBefore, 'the skip link did not change the URL');
+  expect(f.key, 'Enter on the skip link focuses main#main').toBe('main');
+  expect(f.url, 'the skip link did not change the URL').toBe(urlBefore);
   await page.keyboard.press('Tab');
-  assert.equal(await focused(page), 'play', 'the next Tab after skipping lands on the first control in main (play)');
+  expect(await focused(page), 'the next Tab after skipping lands on the first control in main (play)').toBe('play');
 
   // Play with Enter, pause with Space; the button's name and the live region follow.
   const play = page.locator('button.play-button');
   await page.keyboard.press('Enter');
-  await waitFor(page, (name) => document.querySelector('button.play-button')?.innerText.trim() === name, WORDS.ko.pause, 'Enter on play starts playback (button says 일시 정지)');
-  await waitFor(page, () => document.querySelector('a.node[aria-current="step"]')?.dataset.gen === '1', null, 'playback starts at generation 1');
-  await waitFor(page, () => /재생 중/.test(document.querySelector('[aria-live="polite"]').innerText) && /1세대: 물리 서버 시대/.test(document.querySelector('[aria-live="polite"]').innerText), null, 'live region announces 재생 중 and 1세대: 물리 서버 시대');
-  assert.equal(await focused(page), 'play', 'focus stays on play');
+  await expect(play, 'Enter on play starts playback (the button says 일시 정지)').toHaveText(KO.ui.pause);
+  await expect.poll(() => app.active(), { message: 'playback starts at generation 1' }).toBe('1');
+  await expect(live, 'live region announces 재생 중').toContainText(KO.ui.playing);
+  await expect(live, 'live region announces 1세대: 물리 서버 시대').toContainText(KO.announcement(1));
+  expect(await focused(page), 'focus stays on play').toBe('play');
   await page.keyboard.press('Space');
-  await waitFor(page, (name) => document.querySelector('button.play-button')?.innerText.trim() === name, WORDS.ko.play, 'Space on the button pauses (button says 재생)');
-  await waitFor(page, () => /일시 정지됨/.test(document.querySelector('[aria-live="polite"]').innerText), null, 'live region announces 일시 정지됨');
-  assert.equal(await play.getAttribute('aria-pressed'), null, 'a play/pause button whose name changes has no aria-pressed');
+  await expect(play, 'Space on the button pauses (the button says 재생)').toHaveText(KO.ui.play);
+  await expect(live, 'live region announces 일시 정지됨').toContainText(KO.ui.paused);
+  await expect(play, 'a play/pause button whose name changes has no aria-pressed').not.toHaveAttribute('aria-pressed');
 
   // A node with Enter.
   await tabTo(page, 'node-2');
   await page.keyboard.press('Enter');
-  await waitFor(page, () => location.hash === '#/gen/2' && document.querySelector('a.node[aria-current="step"]')?.dataset.gen === '2', null, 'Enter on node 2 selects generation 2');
-  assert.equal(await focused(page), 'node-2', 'focus stays on node 2');
-  await waitFor(page, () => document.querySelector('[aria-live="polite"]').innerText.includes('2세대: 가상화 시대'), null, 'live region announces 2세대: 가상화 시대');
+  await app.expectHash('#/gen/2');
+  await app.expectActive(2, 'Enter on node 2');
+  expect(await focused(page), 'focus stays on node 2').toBe('node-2');
+  await expect(live, 'live region announces 2세대: 가상화 시대').toContainText(KO.announcement(2));
 
   // The detail's buttons with Enter.
   await tabTo(page, 'detail-next');
   await page.keyboard.press('Enter');
-  await waitFor(page, () => location.hash === '#/gen/3', null, 'Enter on 다음 세대 goes to generation 3');
-  assert.match(await live(), /3세대: 컨테이너 시대/);
-  assert.equal(await focused(page), 'detail-next', 'focus stays on 다음 세대 after it moved on');
+  await app.expectHash('#/gen/3');
+  await expect(live).toContainText(KO.announcement(3));
+  expect(await focused(page), 'focus stays on 다음 세대 after it moved on').toBe('detail-next');
   await page.keyboard.press('Enter');
-  await waitFor(page, () => location.hash === '#/gen/4', null, 'Enter again on 다음 세대 goes to generation 4');
+  await app.expectHash('#/gen/4');
   await tabTo(page, 'detail-prev', { back: true });
   await page.keyboard.press('Enter');
-  await waitFor(page, () => location.hash === '#/gen/3', null, 'Enter on 이전 세대 goes back to generation 3');
+  await app.expectHash('#/gen/3');
   await tabTo(page, 'detail-overview');
   await page.keyboard.press('Enter');
-  await waitFor(page, () => location.hash === '#/' && document.querySelector('section.overview') != null, null, 'Enter on 개요로 돌아가기 shows the overview');
+  await app.expectHash('#/');
+  await app.expectActive(null, 'Enter on 개요로 돌아가기');
 
   // A table link with Enter.
   await page.keyboard.press('Escape');
   await page.locator('a.skip-link').focus();
   await tabTo(page, 'summary-5');
   await page.keyboard.press('Enter');
-  await waitFor(page, () => location.hash === '#/gen/5', null, 'Enter on the summary table link 5세대 selects generation 5');
+  await app.expectHash('#/gen/5');
 
   // Language with Enter: from the top again.
   await page.locator('a.skip-link').focus();
   await tabTo(page, 'lang-en');
   await page.keyboard.press('Enter');
-  await waitFor(page, () => document.documentElement.lang === 'en' && location.hash === '#/gen/5?lang=en', null, 'Enter on English switches the language and writes ?lang=en');
-  assert.equal(await page.locator('a.lang-link[hreflang="en"]').getAttribute('aria-current'), 'true');
-  assert.equal(await focused(page), 'lang-en', 'focus stays on the language link');
+  await expect(page.locator('html'), 'Enter on English switches the language').toHaveAttribute('lang', 'en');
+  await app.expectHash('#/gen/5?lang=en');
+  await expect(page.locator('a.lang-link[hreflang="en"]')).toHaveAttribute('aria-current', 'true');
+  expect(await focused(page), 'focus stays on the language link').toBe('lang-en');
 
   // Theme with the arrow keys on the (closed) select; the change applies and is saved.
   await tabTo(page, 'theme');
-  const theme = () => page.evaluate(() => ({ value: document.querySelector('label.theme-choice select').value, theme: document.documentElement.dataset.theme, saved: localStorage.getItem('wie.theme'), hash: location.hash }));
-  assert.deepEqual(await theme(), { value: 'system', theme: 'light', saved: null, hash: '#/gen/5?lang=en' });
+  const hash = '#/gen/5?lang=en';
+  expect(await theme()).toEqual({ value: 'system', theme: 'light', saved: null, hash });
   await page.keyboard.press('ArrowDown');
-  await waitFor(page, () => localStorage.getItem('wie.theme') === 'light', null, 'ArrowDown on the theme select chooses light');
+  await expect.poll(theme, { message: 'ArrowDown on the theme select chooses light' }).toEqual({ value: 'light', theme: 'light', saved: 'light', hash });
   await page.keyboard.press('ArrowDown');
-  await waitFor(page, () => document.documentElement.dataset.theme === 'dark' && localStorage.getItem('wie.theme') === 'dark', null, 'ArrowDown again chooses dark');
-  assert.equal((await theme()).hash, '#/gen/5?lang=en', 'arrow keys on the select did not move between generations');
+  await expect.poll(theme, { message: 'ArrowDown again chooses dark; arrow keys on the select do not move between generations' }).toEqual({ value: 'dark', theme: 'dark', saved: 'dark', hash });
   await page.keyboard.press('ArrowUp');
-  await waitFor(page, () => document.documentElement.dataset.theme === 'light' && localStorage.getItem('wie.theme') === 'light', null, 'ArrowUp goes back to light');
-  assert.equal(await focused(page), 'theme', 'focus stays on the select');
+  await expect.poll(theme, { message: 'ArrowUp goes back to light' }).toEqual({ value: 'light', theme: 'light', saved: 'light', hash });
+  expect(await focused(page), 'focus stays on the select').toBe('theme');
 });
 
-appTest(env, 'timeline semantics: rows named by their labels, nodes 1–5 described by what comes next, aria-current="step" on the active one', async ({ page }) => {
-  await open(page, env.server.url, '#/gen/3');
+test('timeline semantics: rows named by their labels, nodes 1–5 described by what comes next, aria-current="step" on the active one', async ({ page, app }) => {
+  await app.open('#/gen/3');
   const t = await page.evaluate(() => ({
     rows: [...document.querySelectorAll('section.timeline ol.timeline-rows > li.timeline-row')].map((li) => {
       const ol = li.querySelector('ol.timeline-nodes');
@@ -324,32 +218,29 @@ appTest(env, 'timeline semantics: rows named by their labels, nodes 1–5 descri
       describedBy: a.getAttribute('aria-describedby') ? document.getElementById(a.getAttribute('aria-describedby'))?.textContent.trim() ?? 'missing element' : null,
     })),
   }));
-  assert.deepEqual(t.rows, [
-    { label: '1~3세대', labelInRow: true, nodes: ['1', '2', '3'] },
-    { label: '4~6세대', labelInRow: true, nodes: ['4', '5', '6'] },
+  expect(t.rows).toEqual([
+    { label: KO.rows[0], labelInRow: true, nodes: ['1', '2', '3'] },
+    { label: KO.rows[1], labelInRow: true, nodes: ['4', '5', '6'] },
   ]);
-  const next = ['2세대 가상화 시대', '3세대 컨테이너 시대', '4세대 오케스트레이션 시대', '5세대 서버리스 & 마이크로서비스', '6세대 에지 & 분산형 인프라'];
-  assert.deepEqual(t.nodes, [1, 2, 3, 4, 5, 6].map((n) => ({
-    gen: String(n),
-    href: `#/gen/${n}`,
-    current: n === 3 ? 'step' : null,
-    describedBy: n < 6 ? `다음 세대: ${next[n - 1]}` : null,
+  expect(t.nodes).toEqual(GENERATIONS.map((g, i) => ({
+    gen: String(g.id),
+    href: `#/gen/${g.id}`,
+    current: g.id === 3 ? 'step' : null,
+    describedBy: GENERATIONS[i + 1] ? KO.ui.leadsTo(GENERATIONS[i + 1]) : null,
   })));
 });
 
-appTest(env, 'keyboard: focus is not dropped to <body> when the focused control disappears (개요로 돌아가기)', {
-  context: { viewport: { width: 1280, height: 900 } },
-}, async ({ page }) => {
-  await open(page, env.server.url, '#/gen/3');
+test('keyboard: focus is not dropped to <body> when the focused control disappears (개요로 돌아가기)', async ({ page, app }) => {
+  await app.open('#/gen/3');
   await page.locator('button.detail-overview').focus();
   await page.keyboard.press('Enter');
-  await waitFor(page, () => document.querySelector('section.overview') != null, null, 'overview shown');
+  await app.expectActive(null, 'overview shown');
   const f = await focusInfo(page);
-  assert.notEqual(f.key, 'body', 'after 개요로 돌아가기 (which removes the button) focus went to <body>: a keyboard user starts over from the top. Expected e.g. #overview-heading (it already has tabindex=-1)');
+  expect(f.key, 'after 개요로 돌아가기 (which removes the button) focus went to <body>: a keyboard user starts over from the top. Expected e.g. #overview-heading (it already has tabindex=-1)').not.toBe('body');
 });
 
 // --------------------------------------------------------------------------------------------------------
-// 3. Forced colours (Windows high contrast).
+// 2. Forced colours (Windows high contrast).
 
 /** WCAG relative luminance contrast between two computed CSS colours (alpha ignored). */
 const CONTRAST_FN = `
@@ -400,21 +291,23 @@ async function forcedColorsReport(page) {
   })()`);
 }
 
-/** Loads #/gen/3 under forced colours with the given palette (colorScheme) and saved app theme. */
-async function loadForced(page, scheme, saved) {
+/**
+ * Loads #/gen/3 under forced colours with the given palette (colorScheme) and saved app theme, compares it with
+ * its baseline (snapshots/functional/forced-colors-<palette>-<theme>.png) and returns the report.
+ */
+async function loadForced(app, scheme, saved) {
+  const { page } = app;
   await page.emulateMedia({ forcedColors: 'active', colorScheme: scheme });
-  await page.goto('about:blank');
-  await open(page, env.server.url, '#/');
-  await page.evaluate((s) => (s ? localStorage.setItem('wie.theme', s) : localStorage.removeItem('wie.theme')), saved);
-  await page.goto('about:blank');
-  await open(page, env.server.url, '#/gen/3');
-  await settle(page);
+  await app.open('#/');
+  await page.evaluate(([key, s]) => (s ? localStorage.setItem(key, s) : localStorage.removeItem(key)), [STORAGE.theme, saved]);
+  await app.open('#/gen/3');
+  await app.settle();
   const r = await forcedColorsReport(page);
   const where = `palette ${scheme}, theme ${saved ?? 'system'} (Canvas ${r.canvas})`;
-  assert.equal(r.forced, true, `${where}: forced-colors media query matches`);
-  assert.equal(r.nodes, 6);
-  assert.equal(r.arrows, 5, 'four arrows between nodes and one between the rows');
-  await page.screenshot({ path: join(artifacts(), `forced-colors-${scheme}-${saved ?? 'system'}.png`) });
+  expect(r.forced, `${where}: forced-colors media query matches`).toBe(true);
+  expect(r.nodes).toBe(6);
+  expect(r.arrows, 'four arrows between nodes and one between the rows').toBe(5);
+  await expect(page, `${where}: looks as before`).toHaveScreenshot(`forced-colors-${scheme}-${saved ?? 'system'}.png`);
   return { where, ...r };
 }
 
@@ -428,32 +321,28 @@ function grouped(where, problems) {
   return [...groups].map(([k, n]) => `${where}: ${n > 1 ? `${n}× ` : ''}${k}`);
 }
 
-appTest(env, 'forced colors (light and dark palettes, system theme): nodes bordered, active node outlined, arrows visible', {
-  context: { viewport: { width: 1280, height: 900 } },
-}, async ({ page }) => {
+test('forced colors (light and dark palettes, system theme): nodes bordered, active node outlined, arrows visible', async ({ app }) => {
   const all = [];
   for (const scheme of ['light', 'dark']) {
-    const r = await loadForced(page, scheme, null);
+    const r = await loadForced(app, scheme, null);
     all.push(...grouped(r.where, r.problems.filter((p) => !p.startsWith('progress'))));
   }
-  expectNone(all, 'forced colours');
+  expect(all, 'forced colours').toEqual([]);
 });
 
-appTest(env, 'forced colors: arrows still visible with a saved theme unlike the palette; the progress fill is visible', {
-  context: { viewport: { width: 1280, height: 900 } },
-}, async ({ page }) => {
+test('forced colors: arrows still visible with a saved theme unlike the palette; the progress fill is visible', async ({ app }) => {
   // A reader who chose "light" in the app and later turns on a dark high-contrast theme (and vice versa):
   // the app's own arrow colour must not be used against the forced Canvas.
   const all = [];
   for (const [scheme, saved] of [['light', null], ['dark', 'light'], ['light', 'dark']]) {
-    const r = await loadForced(page, scheme, saved);
+    const r = await loadForced(app, scheme, saved);
     all.push(...grouped(r.where, saved ? r.problems : r.problems.filter((p) => p.startsWith('progress'))));
   }
-  expectNone(all, 'forced colours');
+  expect(all, 'forced colours').toEqual([]);
 });
 
 // --------------------------------------------------------------------------------------------------------
-// 4. Reflow: 320 CSS px, and 1280 px at 200 % zoom (= a 640 CSS px wide viewport).
+// 3. Reflow: 320 CSS px, and 1280 px at 200 % zoom (= a 640 CSS px wide viewport).
 
 async function nodeTitlesVisible(page, lang) {
   return page.evaluate((titles) => {
@@ -471,44 +360,42 @@ async function nodeTitlesVisible(page, lang) {
       if (t.scrollWidth > t.clientWidth + 1) problems.push(`cut (${t.scrollWidth} > ${t.clientWidth})`);
       return problems.length ? `node ${i + 1} title: ${problems.join(', ')}` : null;
     }).filter(Boolean);
-  }, NODE_TITLES[lang]);
+  }, words(lang).nodeTitles);
 }
 
-appTest(env, 'reflow: 320 px and 640 px (1280 px at 200 %): no horizontal scroll, six node titles visible, ko and en, overview and detail', async ({ page }) => {
+test('reflow: 320 px and 640 px (1280 px at 200 %): no horizontal scroll, six node titles visible, ko and en, overview and detail', async ({ page, app }, testInfo) => {
   const problems = [];
   const checked = [];
   for (const [width, height] of [[320, 640], [640, 450]]) {
     await page.setViewportSize({ width, height });
     for (const lang of ['ko', 'en']) {
-      await page.goto('about:blank');
-      await open(page, env.server.url, `#/?lang=${lang}`);
+      await app.open(`#/?lang=${lang}`);
       for (const key of [null, '3', '6']) {
         if (key) {
           await page.keyboard.press(key);
-          await waitFor(page, (n) => document.querySelector('a.node[aria-current="step"]')?.dataset.gen === n, key, `key ${key}`);
+          await app.expectActive(Number(key), `${width}px ${lang} key ${key}`);
         }
-        await settle(page);
+        await app.settle();
         const where = `${width}px ${lang} ${key ? `#/gen/${key}` : 'overview'}`;
         checked.push(where);
-        const o = await horizontalOverflow(page);
+        const o = await app.overflow();
         if (o.scroll > o.client) problems.push(`${where}: horizontal scroll, scrollWidth ${o.scroll} > clientWidth ${o.client}: ${o.wide.join(', ')}`);
         problems.push(...(await nodeTitlesVisible(page, lang)).map((p) => `${where}: ${p}`));
       }
     }
   }
-  console.log(`reflow checked: ${checked.join('; ')}`);
-  expectNone(problems, 'reflow problems');
+  testInfo.annotations.push({ type: 'reflow checked', description: checked.join('; ') });
+  expect(problems, 'reflow problems').toEqual([]);
 });
 
-appTest(env, 'reflow (visual): words in the two tables are not split in the middle at 320 and 375 px', async ({ page }) => {
+test('reflow (visual): words in the two tables are not split in the middle at 320 and 375 px', async ({ page, app }) => {
   // overflow-wrap: anywhere lets a table column shrink below its longest word, so words break letter by letter.
   const problems = [];
   for (const width of [320, 375]) {
     await page.setViewportSize({ width, height: 700 });
     for (const lang of ['ko', 'en']) {
-      await page.goto('about:blank');
-      await open(page, env.server.url, `#/?lang=${lang}`);
-      await settle(page);
+      await app.open(`#/?lang=${lang}`);
+      await app.settle();
       const split = await page.evaluate(() => {
         const out = [];
         for (const cell of document.querySelectorAll('table.gen-table th, table.gen-table td')) {
@@ -534,22 +421,21 @@ appTest(env, 'reflow (visual): words in the two tables are not split in the midd
     const [where, rest] = p.split(/: (.*)/s);
     by.set(where, [...(by.get(where) ?? []), rest]);
   }
-  expectNone([...by].map(([where, list]) => `${where}: ${list.length} words split, e.g. ${list.slice(0, 6).join('; ')}`), 'words split mid-word in the tables');
+  expect([...by].map(([where, list]) => `${where}: ${list.length} words split, e.g. ${list.slice(0, 6).join('; ')}`), 'words split mid-word in the tables').toEqual([]);
 });
 
 // --------------------------------------------------------------------------------------------------------
-// 5. Target size (WCAG 2.5.8): every control at least 24×24 CSS px, unless inline in a sentence.
+// 4. Target size (WCAG 2.5.8): every control at least 24×24 CSS px, unless inline in a sentence.
 
-appTest(env, 'target size: header, timeline, notice, detail nav and table controls are at least 24×24 CSS px', async ({ page }) => {
+test('target size: header, timeline, notice, detail nav and table controls are at least 24×24 CSS px', async ({ page, app }, testInfo) => {
   const problems = [];
   const exempt = [];
   const sizes = new Map();
   for (const [width, height] of [[375, 812], [1280, 900]]) {
     await page.setViewportSize({ width, height });
     for (const hash of ['#/gen/3', '#/gen/9?lang=en']) {
-      await page.goto('about:blank');
-      await open(page, env.server.url, hash);
-      await settle(page);
+      await app.open(hash);
+      await app.settle();
       await page.locator('a.skip-link').focus(); // measured while shown
       const found = await page.evaluate(() => {
         const selector = [
@@ -578,6 +464,6 @@ appTest(env, 'target size: header, timeline, notice, detail nav and table contro
     }
   }
   const smallest = [...sizes.entries()].sort((a, b) => Math.min(...a[1].split('×').map(Number)) - Math.min(...b[1].split('×').map(Number))).slice(0, 6);
-  console.log(`target sizes: ${sizes.size} controls measured; smallest: ${smallest.map(([k, v]) => `${k} ${v}`).join('; ')}; exempted: ${exempt.length ? exempt.join('; ') : 'none'}`);
-  expectNone(problems, 'targets smaller than 24×24 CSS px');
+  testInfo.annotations.push({ type: 'target sizes', description: `${sizes.size} controls measured; smallest: ${smallest.map(([k, v]) => `${k} ${v}`).join('; ')}; exempted: ${exempt.length ? exempt.join('; ') : 'none'}` });
+  expect(problems, 'targets smaller than 24×24 CSS px').toEqual([]);
 });

@@ -1,210 +1,143 @@
-// Offline: the service worker (dist/sw.js) after a first visit, through a real nginx under a sub-path.
-// Offline means offline: the nginx access log must show no request at all while the browser is offline.
+// Offline: the service worker (dist/sw.js) after a first visit, through the real nginx under a sub-path.
+// Offline means offline: the site's nginx access log must show no request of the app while the browser is offline.
 // Also: a browser restart, damaged cache entries, no service worker at all, and a new deploy (update prompt).
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
+// Every test uses the `scratchSite` (its own port and access log, reset to a copy of the build before each test),
+// so other tests' requests never show up in its log and the deploy test can replace its files.
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer, launchBrowser, launchPersistent, watchContext } from './server.mjs';
+import { join } from 'node:path';
+import { test, expect, appFor, finishBuild } from './fixtures.mjs';
+import { UPDATE_PROMPT } from './content.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, '../..');
-const DIST = resolve(process.env.E2E_DIST || join(ROOT, 'dist'));
-const ENGLISH = { 1: 'Traditional Infrastructure', 2: 'Virtualization', 4: 'Orchestration', 5: 'Serverless & Microservices', 6: 'Edge & Decentralized' };
+// One access log: the tests of this file run one after the other.
+test.describe.configure({ mode: 'default' });
 
-let tmp;
-let site; // what nginx serves: a copy of dist/ that the update test replaces with a new build
-let server;
-let browser;
-
-before(async () => {
-  tmp = mkdtempSync(join(tmpdir(), 'e2e-offline-'));
-  site = join(tmp, 'site');
-  cpSync(DIST, site, { recursive: true });
-  server = await startServer({ root: site });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
-
-async function ready(page) {
-  await page.locator('section.timeline').waitFor({ state: 'visible' });
-  await page.locator('#boot').waitFor({ state: 'detached' });
-}
-
-/** Waits until generation n (null: the overview) is active and its detail is shown. */
-async function expectActive(page, n, why) {
-  await page.waitForFunction((n) => (document.querySelector('a.node[aria-current="step"]')?.dataset.gen ?? null) === n, n == null ? null : String(n), { timeout: 5000 })
-    .catch(async () => assert.fail(`${why}: want generation ${n}, URL ${page.url()}`));
-  if (n != null) {
-    const heading = await page.locator('h2#detail-heading').innerText();
-    assert.ok(heading.includes(`(${ENGLISH[n]})`), `${why}: heading ${JSON.stringify(heading)}`);
-    assert.ok((await page.locator('article.detail table tr').count()) >= 3, `${why}: the detail table is there`);
-  }
-  assert.equal(await page.locator('a.node').count(), 6, `${why}: six timeline nodes`);
-  assert.ok((await page.locator('table').count()) >= 2, `${why}: the post's tables`);
-}
+/**
+ * What reached the site since `mark` (an index into its access log), less the browser's own update checks of the
+ * worker script: about a second after a navigation, Chromium re-fetches sw.js from the browser process, outside
+ * the page's offline emulation (Playwright's `offline` cannot cover it), so with a real network cut that check
+ * simply fails. The app's files, index.html and every deep link must not show up.
+ */
+const appRequests = (site, mark) => site.requests().slice(mark).filter((r) => !(r.method === 'GET' && r.uri.endsWith('/sw.js')));
 
 /** Waits until a service worker controls the page (first visit: after install, activate and claim). */
-async function controlled(page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, { timeout: 20_000 })
-    .catch(() => assert.fail('no active service worker controls the page'));
+async function controlled(app) {
+  await expect.poll(() => app.probe(() => navigator.serviceWorker.controller?.state ?? null),
+    { message: 'an active service worker controls the page', timeout: 20_000 }).toBe('activated');
 }
 
-const newRequests = (mark) => server.requests().slice(mark);
+test('offline after the first visit: reload, three deep links and a query all open from the cache', async ({ page, context, app, scratchSite }) => {
+  await app.open('', { url: scratchSite.url });
+  await controlled(app);
 
-test('offline after the first visit: reload, three deep links and a query all open from the cache', async () => {
-  const context = await browser.newContext({ locale: 'ko-KR' });
-  const problems = await watchContext(context);
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(server.url);
-    await ready(page);
-    await controlled(page);
-
-    await context.setOffline(true);
-    const mark = server.requests().length;
-    await page.reload();
-    await ready(page);
-    await expectActive(page, null, 'reload offline');
-    for (const [path, n, lang] of [['#/gen/4', 4, 'ko'], ['#/gen/6?lang=en', 6, 'en'], ['?from=mail#/gen/2', 2, 'ko']]) {
-      await page.goto('about:blank');
-      await page.goto(server.url + path);
-      await ready(page);
-      await expectActive(page, n, `offline ${path}`);
-      assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${path}: language`);
-    }
-    assert.deepEqual(newRequests(mark), [], 'offline: nothing reached the server');
-    assert.deepEqual(problems, [], problems.join('\n'));
-  } finally {
-    await context.close();
+  await context.setOffline(true);
+  const mark = scratchSite.requests().length;
+  await page.reload();
+  await app.ready();
+  await app.expectActive(null, 'reload offline');
+  for (const [path, n, lang] of [['#/gen/4', 4, 'ko'], ['#/gen/6?lang=en', 6, 'en'], ['?from=mail#/gen/2', 2, 'ko']]) {
+    await app.open(path, { url: scratchSite.url });
+    await app.expectActive(n, `offline ${path}`);
+    await expect(page.locator('html'), `${path}: language`).toHaveAttribute('lang', lang);
   }
+  expect(appRequests(scratchSite, mark), 'offline: nothing reached the server').toEqual([]);
 });
 
-test('offline after closing and reopening the browser', async () => {
-  const profile = join(tmp, 'profile');
-  let context = await launchPersistent(profile, { locale: 'ko-KR' });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
-    await ready(page);
-    await controlled(page);
-  } finally {
-    await context.close();
-  }
-  const mark = server.requests().length;
-  context = await launchPersistent(profile, { locale: 'ko-KR', offline: true });
-  const problems = await watchContext(context);
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${server.url}#/gen/5`);
-    await ready(page);
-    await expectActive(page, 5, 'reopened offline');
-    await page.keyboard.press('ArrowLeft');
-    await expectActive(page, 4, 'keys work offline');
-    assert.deepEqual(newRequests(mark), [], 'offline: nothing reached the server');
-    assert.deepEqual(problems, [], problems.join('\n'));
-  } finally {
-    await context.close();
-  }
+test('offline after closing and reopening the browser', async ({ launchPersistent, scratchSite }) => {
+  let context = await launchPersistent({ locale: 'ko-KR' });
+  let page = context.pages()[0] ?? (await context.newPage());
+  const app = appFor(page, scratchSite.url);
+  await app.open();
+  await controlled(app);
+  await context.close();
+
+  const mark = scratchSite.requests().length;
+  context = await launchPersistent({ locale: 'ko-KR', offline: true });
+  page = context.pages()[0] ?? (await context.newPage());
+  const reopened = appFor(page, scratchSite.url);
+  await reopened.open('#/gen/5');
+  await reopened.expectActive(5, 'reopened offline');
+  await page.keyboard.press('ArrowLeft');
+  await reopened.expectActive(4, 'keys work offline');
+  expect(appRequests(scratchSite, mark), 'offline: nothing reached the server').toEqual([]);
 });
 
-test('faults: damaged and missing cache entries fall back to the network and are repaired', async () => {
-  const context = await browser.newContext({ locale: 'ko-KR' });
-  const problems = await watchContext(context);
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${server.url}#/gen/1`);
-    await ready(page);
-    await controlled(page);
-    const damaged = await page.evaluate(async () => {
-      const key = (await caches.keys()).find((k) => k.startsWith('web-infra:'));
-      const cache = await caches.open(key);
-      const reqs = await cache.keys();
-      const find = (re) => reqs.find((r) => re.test(new URL(r.url).pathname));
-      const wasm = find(/\.wasm$/);
-      const js = find(/web-infra-evolution-[0-9a-f]{8,16}\.js$/);
-      const css = find(/\.css$/);
-      const index = find(/index\.html$/);
-      await cache.put(wasm, new Response('not wasm', { headers: { 'Content-Type': 'application/wasm' } }));
-      const text = await (await cache.match(js)).text(); // same length, one byte changed
-      await cache.put(js, new Response(text.slice(0, -2) + (text.at(-2) === ' ' ? '\t' : ' ') + text.at(-1), { headers: { 'Content-Type': 'text/javascript' } }));
-      await cache.delete(css);
-      await cache.put(index, new Response('<!doctype html><title>broken</title><p>broken', { headers: { 'Content-Type': 'text/html' } }));
-      return [wasm, js, css, index].map((r) => new URL(r.url).pathname);
-    });
-    // Without the browser's HTTP cache, "the network" is nginx, and its log shows what the worker fetched.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.clearBrowserCache');
-    const mark = server.requests().length;
-    await page.reload();
-    await ready(page);
-    await expectActive(page, 1, 'after damaging the cache');
-    const fetched = newRequests(mark).filter((r) => r.status === 200).map((r) => r.uri);
-    for (const path of damaged) assert.ok(fetched.includes(path), `${path} came from the network: ${fetched.join(' ')}`);
-    const repaired = await page.evaluate(async (paths) => {
-      const cache = await caches.open((await caches.keys()).find((k) => k.startsWith('web-infra:')));
-      return Promise.all(paths.map(async (p) => (await cache.match(new URL(p, location.href)))?.clone().arrayBuffer().then((b) => b.byteLength) ?? 0));
-    }, damaged);
-    const sizes = damaged.map((p) => readFileSync(join(site, p.split('/').pop())).length);
-    assert.deepEqual(repaired, sizes, 'the cache holds the real files again');
+test('faults: damaged and missing cache entries fall back to the network and are repaired', async ({ page, context, app, scratchSite }) => {
+  await app.open('#/gen/1', { url: scratchSite.url });
+  await controlled(app);
+  const damaged = await page.evaluate(async () => {
+    const key = (await caches.keys()).find((k) => k.startsWith('web-infra:'));
+    const cache = await caches.open(key);
+    const reqs = await cache.keys();
+    const find = (re) => reqs.find((r) => re.test(new URL(r.url).pathname));
+    const wasm = find(/\.wasm$/);
+    const js = find(/web-infra-evolution-[0-9a-f]{8,16}\.js$/);
+    const css = find(/\.css$/);
+    const index = find(/index\.html$/);
+    await cache.put(wasm, new Response('not wasm', { headers: { 'Content-Type': 'application/wasm' } }));
+    const text = await (await cache.match(js)).text(); // same length, one byte changed
+    await cache.put(js, new Response(text.slice(0, -2) + (text.at(-2) === ' ' ? '\t' : ' ') + text.at(-1), { headers: { 'Content-Type': 'text/javascript' } }));
+    await cache.delete(css);
+    await cache.put(index, new Response('<!doctype html><title>broken</title><p>broken', { headers: { 'Content-Type': 'text/html' } }));
+    return [wasm, js, css, index].map((r) => new URL(r.url).pathname);
+  });
+  // Without the browser's HTTP cache, "the network" is nginx, and its log shows what the worker fetched.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  const mark = scratchSite.requests().length;
+  await page.reload();
+  await app.ready();
+  await app.expectActive(1, 'after damaging the cache');
+  const fetched = scratchSite.requests().slice(mark).filter((r) => r.status === 200).map((r) => r.uri);
+  for (const path of damaged) expect(fetched, `${path} came from the network`).toContain(path);
+  const repaired = await page.evaluate(async (paths) => {
+    const cache = await caches.open((await caches.keys()).find((k) => k.startsWith('web-infra:')));
+    return Promise.all(paths.map(async (p) => (await cache.match(new URL(p, location.href)))?.clone().arrayBuffer().then((b) => b.byteLength) ?? 0));
+  }, damaged);
+  const sizes = damaged.map((p) => readFileSync(join(scratchSite.root, p.split('/').pop())).length);
+  expect(repaired, 'the cache holds the real files again').toEqual(sizes);
 
-    // Repaired: offline, everything comes from the cache again.
-    await context.setOffline(true);
-    const mark2 = server.requests().length;
-    await page.reload();
-    await ready(page);
-    await expectActive(page, 1, 'offline after the repair');
-    assert.deepEqual(newRequests(mark2), [], 'offline: nothing reached the server');
-    assert.deepEqual(problems, [], problems.join('\n'));
-  } finally {
-    await context.close();
-  }
+  // Repaired: offline, everything comes from the cache again.
+  await context.setOffline(true);
+  const mark2 = scratchSite.requests().length;
+  await page.reload();
+  await app.ready();
+  await app.expectActive(1, 'offline after the repair');
+  expect(appRequests(scratchSite, mark2), 'offline: nothing reached the server').toEqual([]);
 });
 
-test('no service worker (unsupported, blocked, or sw.js missing): the app works online as before', async () => {
+test.describe('no service worker', () => {
+  // Chromium itself logs the failed sw.js fetch (the page's script catches the rejection); expected here.
+  test.use({
+    expectedErrors: /Failed to load resource: the server responded with a status of 404|bad HTTP response code \(404\) was received when fetching the script/,
+  });
+
   for (const [what, options, route] of [
     ['service workers blocked', { serviceWorkers: 'block' }, null],
     ['sw.js missing on the host', {}, '**/sw.js'],
   ]) {
-    const context = await browser.newContext({ locale: 'ko-KR', ...options });
-    // Chromium itself logs the failed sw.js fetch (the page's script catches the rejection); expected here.
-    const problems = await watchContext(context, {
-      ignore: [/Failed to load resource: the server responded with a status of 404/, /bad HTTP response code \(404\) was received when fetching the script/],
+    test.describe(what, () => {
+      test.use(options);
+
+      test(`${what}: the app works online as before`, async ({ page, context, app, scratchSite }) => {
+        if (route) await context.route(route, (r) => r.fulfill({ status: 404, body: 'gone' }));
+        await app.open('#/gen/4', { url: scratchSite.url });
+        await app.expectActive(4, what);
+        await page.keyboard.press('ArrowRight');
+        await app.expectActive(5, `${what}: keys`);
+        // Let the registration attempt finish: sw-register.js registers on load.
+        await page.waitForTimeout(500);
+        expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), `${what}: not controlled`).toBeNull();
+        await expect(page.locator('.sw-update'), `${what}: no update prompt`).toHaveCount(0);
+      });
     });
-    try {
-      if (route) await context.route(route, (r) => r.fulfill({ status: 404, body: 'gone' }));
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await page.goto(`${server.url}#/gen/4`);
-      await ready(page);
-      await expectActive(page, 4, what);
-      await page.keyboard.press('ArrowRight');
-      await expectActive(page, 5, `${what}: keys`);
-      await page.waitForTimeout(500); // let the registration attempt finish
-      assert.equal(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), null, `${what}: not controlled`);
-      assert.equal(await page.locator('.sw-update').count(), 0, `${what}: no update prompt`);
-      assert.deepEqual(problems, [], `${what}:\n${problems.join('\n')}`);
-    } finally {
-      await context.close();
-    }
   }
 });
 
 /**
  * A new build made from `from`: a changed stylesheet (new content, new hashed name, new SRI) and the app's
- * JS and wasm under new hashed names, then postbuild again (new sw.js version, manifest, _headers, .br/.gz).
+ * JS and wasm under new hashed names, then the finishing step again (new sw.js version, manifest, _headers, .br/.gz).
  */
 function changedBuild(from, to) {
   cpSync(from, to, { recursive: true });
@@ -227,74 +160,60 @@ function changedBuild(from, to) {
     html = html.split(`web-infra-evolution-${a}`).join(`web-infra-evolution-${b}`);
   }
   writeFileSync(join(to, 'index.html'), html);
-  execFileSync(process.execPath, [join(ROOT, 'scripts/postbuild.mjs'), to, '--no-single'], { stdio: 'pipe' });
+  finishBuild(to);
   return { css: newCss, js: `web-infra-evolution-${newId}.js`, oldFiles: names.filter((f) => !readdirSync(to).includes(f)) };
 }
 
-/** Deploys like `rsync --delete`: the old files go, the new ones come, same server, same URL. */
-function deploy(build) {
-  for (const f of readdirSync(site)) rmSync(join(site, f), { recursive: true, force: true });
-  cpSync(build, site, { recursive: true });
-}
+test('a new deploy: the open app offers "새 버전 / New version — reload", which loads the new version whole', async ({ page, app, scratchSite }) => {
+  await app.open('#/gen/2', { url: scratchSite.url });
+  await controlled(app);
+  const marker = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--deploy-marker').trim());
+  expect(await marker(), 'version 1').toBe('');
+  const cachesBefore = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('web-infra:')));
+  expect(cachesBefore).toHaveLength(1);
 
-test('a new deploy: the open app offers "새 버전 / New version — reload", which loads the new version whole', async () => {
-  const context = await browser.newContext({ locale: 'ko-KR' });
-  const problems = await watchContext(context);
+  const tmp = mkdtempSync(join(tmpdir(), 'e2e-deploy-'));
   try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${server.url}#/gen/2`);
-    await ready(page);
-    await controlled(page);
-    const marker = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--deploy-marker').trim());
-    assert.equal(await marker(), '', 'version 1');
-    const cachesBefore = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('web-infra:')));
-    assert.equal(cachesBefore.length, 1);
-
-    const v2 = changedBuild(site, join(tmp, 'v2'));
-    const mark = server.requests().length;
-    deploy(join(tmp, 'v2'));
+    const v2 = changedBuild(scratchSite.root, join(tmp, 'v2'));
+    const mark = scratchSite.requests().length;
+    scratchSite.deploy(join(tmp, 'v2'));
 
     // The reader comes back (reload): still version 1, whole, from the cache; the browser finds the new sw.js.
     await page.reload();
-    await ready(page);
-    await expectActive(page, 2, 'old version after the deploy');
-    assert.equal(await marker(), '', 'still version 1 until the reader says so');
+    await app.ready();
+    await app.expectActive(2, 'old version after the deploy');
+    expect(await marker(), 'still version 1 until the reader says so').toBe('');
     const prompt = page.locator('.sw-update[role="status"]');
-    await prompt.waitFor({ state: 'visible', timeout: 20_000 }).catch(() => assert.fail('no update prompt'));
-    const promptText = await prompt.innerText();
-    assert.match(promptText, /새 버전/);
-    assert.match(promptText, /new version/i);
+    await expect(prompt, 'the update prompt').toBeVisible({ timeout: 20_000 });
+    for (const re of UPDATE_PROMPT.text) await expect(prompt).toContainText(re);
     // Nothing swapped under the reader: the new version waits, the old one still serves this page.
     const state = await page.evaluate(async () => ({
       waiting: !!(await navigator.serviceWorker.getRegistration())?.waiting,
       caches: (await caches.keys()).filter((k) => k.startsWith('web-infra:')).length,
     }));
-    assert.deepEqual(state, { waiting: true, caches: 2 }, 'the new version waits (and both caches exist) until the reader accepts');
-    const button = prompt.getByRole('button', { name: /새로 고침.*Reload/ });
-    assert.equal(await button.count(), 1, 'an accessible reload button');
+    expect(state, 'the new version waits (and both caches exist) until the reader accepts').toEqual({ waiting: true, caches: 2 });
+    const button = prompt.getByRole('button', { name: UPDATE_PROMPT.button });
+    await expect(button, 'an accessible reload button').toHaveCount(1);
 
     await button.click();
-    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--deploy-marker').trim() === '"v2"', null, { timeout: 15_000 })
-      .catch(() => assert.fail('the new version did not load'));
-    await ready(page);
-    await expectActive(page, 2, 'new version keeps the deep link');
-    assert.equal(await page.locator('script[data-js]').getAttribute('data-js'), `./${v2.js}`, 'the new app loader');
-    assert.equal(await page.locator('.sw-update').count(), 0, 'no prompt in the new version');
+    // (waitForFunction, unlike expect.poll, rides through the reload that the click starts)
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--deploy-marker').trim() === '"v2"', null, { timeout: 15_000 });
+    await app.ready();
+    await app.expectActive(2, 'new version keeps the deep link');
+    await expect(page.locator('script[data-js]'), 'the new app loader').toHaveAttribute('data-js', `./${v2.js}`);
+    await expect(page.locator('.sw-update'), 'no prompt in the new version').toHaveCount(0);
 
     // Nothing mixed: every file the new page uses is from version 2, the old cache is gone, no 404 anywhere.
     const used = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()));
-    const v2Files = readdirSync(site);
-    for (const f of used) assert.ok(v2Files.includes(f), `the new page used ${f}, which is not in version 2`);
+    const v2Files = readdirSync(scratchSite.root);
+    for (const f of used) expect(v2Files, `the new page used ${f}, which must be in version 2`).toContain(f);
     const cachesAfter = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('web-infra:')));
-    assert.equal(cachesAfter.length, 1, `one cache: ${cachesAfter}`);
-    assert.notEqual(cachesAfter[0], cachesBefore[0], 'a new cache for the new version');
-    const log = newRequests(mark);
-    assert.deepEqual(log.filter((r) => r.status >= 400), [], 'no 404 (or any error) after the deploy');
-    const old = log.filter((r) => v2.oldFiles.some((f) => r.uri.endsWith(`/${f}`)));
-    assert.deepEqual(old, [], 'no request for a file of the old version after the deploy');
-    assert.deepEqual(problems, [], problems.join('\n'));
+    expect(cachesAfter, 'one cache').toHaveLength(1);
+    expect(cachesAfter[0], 'a new cache for the new version').not.toBe(cachesBefore[0]);
+    const log = scratchSite.requests().slice(mark);
+    expect(log.filter((r) => r.status >= 400), 'no 404 (or any error) after the deploy').toEqual([]);
+    expect(log.filter((r) => v2.oldFiles.some((f) => r.uri.endsWith(`/${f}`))), 'no request for a file of the old version after the deploy').toEqual([]);
   } finally {
-    await context.close();
+    rmSync(tmp, { recursive: true, force: true });
   }
 });

@@ -1,0 +1,246 @@
+// The one place for what the end-to-end tests share: Playwright fixtures on top of @playwright/test.
+// Every test file imports `test` and `expect` from here.
+//
+// Options (set per project in playwright.config.mjs, or with test.use):
+//   lang                   'ko' | 'en': the language the project's browser asks for (`words` follows it)
+//   expectedErrors         RegExp | null: console errors and uncaught errors a test causes on purpose (never
+//                          CSP violations); one RegExp, since Playwright reads an array option as [value, options]
+// Fixtures:
+//   browserProblems  (automatic) watches the test's browser contexts for console errors, uncaught errors and
+//                    Content-Security-Policy violations, and fails the test if there was any
+//   sites            { main, scratch }: the sites of the one nginx of the run (global-setup.mjs)
+//   site             sites.main: the build under test, under /a/b/web-infra/ (also the `baseURL`)
+//   scratchSite      sites.scratch, freshly reset to a copy of the build: a test may deploy over it
+//   app              the app in `page`: open it and wait until it took over, settle, expect a generation …
+//   words            the words of the project's language (content.mjs)
+//   launchPersistent (options, profile = 'default') => a Chromium context with a profile on disk (a temp dir per
+//                    profile name: relaunch with the same name = a browser restart; not incognito, so Chromium
+//                    reports installability), watched, closed and deleted after the test
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { DIST, ROOT, readRequests } from './server.mjs';
+import { words as wordsFor } from './content.mjs';
+
+export { expect };
+
+/**
+ * The finishing step of the build (today: scripts/postbuild.mjs) run again on a build directory `dir`, as after a
+ * changed build (offline.test.mjs simulates a new deploy with it). The one line that knows the command.
+ */
+export function finishBuild(dir) {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/postbuild.mjs'), dir, '--no-single'], { stdio: 'pipe' });
+}
+
+/** Console errors, uncaught errors and CSP violations of every context it watches. */
+class BrowserProblems {
+  constructor(expectedErrors) {
+    this.expected = expectedErrors;
+    /** Messages so far, live. */
+    this.list = [];
+  }
+
+  /** Starts watching `context`: CSP violations from before the first script of every document it opens. */
+  async watch(context) {
+    await context.exposeBinding('__e2eCspViolation', (_source, v) => this.list.push(`CSP violation: ${v}`));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : '';
+        globalThis.__e2eCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}${where} ${e.sample || ''}`.trim());
+      });
+    });
+    const expected = (text) => this.expected?.test(text) ?? false;
+    context.on('console', (m) => {
+      if (m.type() === 'error' && !expected(m.text())) this.list.push(`console.error: ${m.text()} (${m.location().url || '?'})`);
+    });
+    context.on('weberror', (e) => {
+      if (!expected(e.error().message)) this.list.push(`pageerror: ${e.error().message}`);
+    });
+    return context;
+  }
+
+  /** Removes and returns the messages matching `re` (problems a test caused on purpose and checked). */
+  take(re) {
+    const taken = this.list.filter((p) => re.test(p));
+    this.list = this.list.filter((p) => !re.test(p));
+    return taken;
+  }
+}
+
+/** The app in one page: loading it, waiting for it, and what a generation being active means. */
+class App {
+  constructor(page, url) {
+    this.page = page;
+    /** Where the app is served: the sub-path URL of the site under test. */
+    this.url = url;
+  }
+
+  /**
+   * A full load of the app at `hash` (from `url`, the site's by default), then waits until the wasm app took over.
+   * A hash-only goto would be a same-document navigation, not a load: about:blank comes first.
+   */
+  async open(hash = '', { url = this.url } = {}) {
+    if (this.page.url() !== 'about:blank') await this.page.goto('about:blank');
+    await this.page.goto(url + hash);
+    await this.ready();
+  }
+
+  /** Waits until the app has taken over the page (after a load or a reload). */
+  async ready() {
+    // The built page carries a prerendered first view (div#app[data-prerendered]); the app has taken over once it
+    // removed #boot and its own #app (without that attribute) replaced the prerendered one.
+    const { page } = this;
+    await page.locator('#boot').waitFor({ state: 'detached' });
+    await page.locator('#app[data-prerendered]').waitFor({ state: 'detached' });
+    await page.locator('section.timeline').waitFor({ state: 'visible' });
+  }
+
+  /** Lets fonts load and entrance animations and transitions finish (bounded, in case something loops forever). */
+  async settle() {
+    await this.page.evaluate(async () => {
+      await document.fonts?.ready;
+      const done = Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
+      await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+  }
+
+  /** The language the page is in now (`<html lang>`), and its words. */
+  async words() {
+    return wordsFor(await this.page.evaluate(() => document.documentElement.lang));
+  }
+
+  /** The timeline region, by its accessible name in `lang`. */
+  timeline(lang = 'ko') {
+    return this.page.getByRole('region', { name: wordsFor(lang).ui.timeline });
+  }
+
+  /** The timeline's link to generation n (the tables link to "3세대" too, hence the scope). */
+  node(n, lang = 'ko') {
+    return this.timeline(lang).getByRole('link', { name: new RegExp(`^\\s*${wordsFor(lang).label(n)}`) });
+  }
+
+  /**
+   * `fn(arg)` evaluated in the page, for expect.poll: while the page is between documents (a reload, a
+   * navigation) it answers with the error instead of throwing, so the poll goes on.
+   */
+  probe(fn, arg) {
+    return this.page.evaluate(fn, arg).catch((e) => `(no answer: ${e.message.split('\n')[0]})`);
+  }
+
+  /** `data-gen` of the active timeline node (aria-current="step"), or null on the overview. */
+  active() {
+    return this.probe(() => document.querySelector('a.node[aria-current="step"]')?.dataset.gen ?? null);
+  }
+
+  async expectHash(hash) {
+    await expect.poll(() => this.probe(() => location.hash), { message: 'location.hash' }).toBe(hash);
+  }
+
+  /**
+   * Waits until exactly generation `n` is active (null: the overview), within `timeout`, then checks what that
+   * implies in the page's language: only its node carries aria-current="step"; the detail (heading with the post's
+   * English name, its 항목/내용 table) or the overview is shown; the document title follows; the timeline and
+   * both tables are there.
+   */
+  async expectActive(n, why = '', { timeout = 5000 } = {}) {
+    const { page } = this;
+    const want = n == null ? [] : [`${n}:step`];
+    await expect.poll(
+      () => this.probe(() => [...document.querySelectorAll('a.node[aria-current]')].map((a) => `${a.dataset.gen}:${a.getAttribute('aria-current')}`)),
+      { message: `${why}: the active timeline node (aria-current)`, timeout },
+    ).toEqual(want);
+    const w = await this.words();
+    if (n == null) {
+      await expect(page.getByRole('heading', { level: 2, name: w.overviewHeading }), `${why}: overview heading`).toBeVisible();
+      await expect(page.locator('#detail-heading'), `${why}: no detail on the overview`).toHaveCount(0);
+      await expect(page, `${why}: document title`).toHaveTitle(w.title);
+    } else {
+      await expect(page.locator('h2#detail-heading'), `${why}: detail heading`).toHaveText(w.detailHeading(n));
+      await expect(page.locator('section.overview'), `${why}: overview hidden on a generation`).toHaveCount(0);
+      await expect(page, `${why}: document title`).toHaveTitle(w.docTitle(n));
+      expect(await page.locator('article.detail table tr').count(), `${why}: the detail's table`).toBeGreaterThanOrEqual(3);
+    }
+    await expect(page.locator('a.node'), `${why}: six timeline nodes`).toHaveCount(6);
+    await expect(page.locator('table.gen-table'), `${why}: the post's two tables`).toHaveCount(2);
+  }
+
+  /** The page's horizontal overflow, and the first elements wider than the viewport (for the message). */
+  overflow() {
+    return this.page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+      wide: [...document.querySelectorAll('body *')]
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r, el }) => r.width > 0 && r.right > document.documentElement.clientWidth + 0.5 && !el.closest('.visually-hidden, .skip-link'))
+        .slice(0, 6)
+        .map(({ el, r }) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} right=${Math.round(r.right)}`),
+    }));
+  }
+
+  async expectNoHorizontalScroll(what) {
+    const o = await this.overflow();
+    expect(o.scroll, `${what}: scrollWidth ${o.scroll} > clientWidth ${o.client}; overflowing: ${o.wide.join(', ')}`).toBeLessThanOrEqual(o.client);
+  }
+}
+
+/** A site's data (from E2E_SITES) with its access log and, for a scratch site, a way to deploy over it. */
+function siteOf(data) {
+  return {
+    ...data,
+    /** Every request nginx answered for this site so far: { status, method, uri, encoding }. */
+    requests: () => readRequests(data.log),
+    /** Deploys like `rsync --delete`: the old files go, the files of `dir` come; same server, same URL. */
+    deploy(dir) {
+      for (const f of readdirSync(data.root)) rmSync(join(data.root, f), { recursive: true, force: true });
+      cpSync(dir, data.root, { recursive: true });
+    },
+  };
+}
+
+export const test = base.extend({
+  lang: ['ko', { option: true }],
+  expectedErrors: [null, { option: true }],
+
+  sites: [async ({}, use) => {
+    if (!process.env.E2E_SITES) throw new Error('E2E_SITES is not set: run the suite with `npx playwright test` (its global setup starts nginx)');
+    const data = JSON.parse(process.env.E2E_SITES);
+    await use(Object.fromEntries(Object.entries(data).map(([k, v]) => [k, siteOf(v)])));
+  }, { scope: 'worker' }],
+  site: async ({ sites }, use) => use(sites.main),
+  baseURL: async ({ sites }, use) => use(sites.main.url),
+  scratchSite: async ({ sites }, use) => {
+    sites.scratch.deploy(DIST);
+    await use(sites.scratch);
+  },
+
+  browserProblems: [async ({ expectedErrors }, use) => {
+    const problems = new BrowserProblems(expectedErrors);
+    await use(problems);
+    expect(problems.list, 'console errors, uncaught errors and CSP violations').toEqual([]);
+  }, { auto: true }],
+  context: async ({ context, browserProblems }, use) => {
+    await use(await browserProblems.watch(context));
+  },
+
+  app: async ({ page, site }, use) => use(new App(page, site.url)),
+  words: async ({ lang }, use) => use(wordsFor(lang)),
+
+  launchPersistent: async ({ playwright, launchOptions, browserProblems }, use) => {
+    const open = [];
+    const profiles = new Map();
+    await use(async (options = {}, profile = 'default') => {
+      if (!profiles.has(profile)) profiles.set(profile, mkdtempSync(join(tmpdir(), 'e2e-profile-')));
+      const context = await playwright.chromium.launchPersistentContext(profiles.get(profile), { ...launchOptions, headless: true, ...options });
+      open.push(context);
+      return browserProblems.watch(context);
+    });
+    for (const c of open) await c.close().catch(() => {});
+    for (const dir of profiles.values()) rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+/** An App for any page (e.g. a second page of the test's context). */
+export const appFor = (page, url) => new App(page, url);
