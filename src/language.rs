@@ -54,7 +54,7 @@ impl Language {
         let saved = RwSignal::new(None);
         let browser = RwSignal::new(Lang::Ko);
         let language = Language {
-            lang: Memo::new(move |_| resolve(router.asked_lang.get(), saved.get(), browser.get())),
+            lang: Memo::new(move |_| resolve(router.asked_lang(), saved.get(), browser.get())),
             saved,
             browser,
             router,
@@ -78,7 +78,7 @@ impl Language {
     pub fn set(self, lang: Lang) {
         storage::set(LANG_KEY, lang.code());
         self.saved.set(Some(lang));
-        let route = self.router.route.get_untracked().with_lang(Some(lang));
+        let route = untrack(|| self.router.route()).with_lang(Some(lang));
         self.router.write(route, HistoryMode::Replace);
     }
 }

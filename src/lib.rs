@@ -198,7 +198,8 @@ fn adopt(app: web_sys::HtmlElement) {
 /// blank page without a word.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        // The message and where it happened; the browser adds the wasm stack to the error that follows.
+        web_sys::console::error_1(&info.to_string().into());
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("app-error"))

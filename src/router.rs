@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::data::{GenerationId, Lang};
-use crate::nav::{Command, Direction};
+use crate::nav::Command;
 use crate::platform::{self, HistoryMode};
 use crate::route::{Route, RouteError};
 
@@ -15,14 +15,8 @@ pub struct Router {
     hash: RwSignal<String>,
     /// The hash, understood.
     pub parsed: Memo<Result<Route, RouteError>>,
-    /// What is shown: a bad hash shows the overview.
-    pub route: Memo<Route>,
     /// The active generation, `None` for the overview.
     pub active: Memo<Option<GenerationId>>,
-    /// The language the link asks for, also when the rest of the link is bad.
-    pub asked_lang: Memo<Option<Lang>>,
-    /// Which way the last move went.
-    pub direction: Memo<Direction>,
     /// Notified when the reader moves (a command, a click, back/forward, an edited link), as opposed to
     /// playback moving on: playback stops on it.
     reader_moved: Trigger,
@@ -39,30 +33,31 @@ impl Router {
             platform::hash()
         });
         let parsed = Memo::new(move |_| hash.with(|h| Route::parse(h)));
-        let route = Memo::new(move |_| parsed.get().unwrap_or_default());
-        let active = Memo::new(move |_| route.get().generation);
-        let asked_lang = Memo::new(move |_| match parsed.get() {
-            Ok(route) => route.lang,
-            Err(err) => err.lang,
-        });
-        let moves = Memo::new(move |prev: Option<&(Option<GenerationId>, Direction)>| {
-            let to = active.get();
-            let from = prev.map_or(to, |(last, _)| *last);
-            (to, Direction::between(from, to))
-        });
+        let active =
+            Memo::new(move |_| parsed.with(|p| p.as_ref().ok().and_then(|r| r.generation)));
         let router = Router {
             hash,
             parsed,
-            route,
             active,
-            asked_lang,
-            direction: Memo::new(move |_| moves.get().1),
             reader_moved: Trigger::new(),
         };
         if platform::IN_BROWSER {
             router.follow_history();
         }
         router
+    }
+
+    /// What is shown (tracked): a bad link shows the overview.
+    pub fn route(self) -> Route {
+        self.parsed.with(|p| p.clone().unwrap_or_default())
+    }
+
+    /// The language the link asks for (tracked), also when the rest of the link is bad.
+    pub fn asked_lang(self) -> Option<Lang> {
+        self.parsed.with(|p| match p {
+            Ok(route) => route.lang,
+            Err(err) => err.lang,
+        })
     }
 
     /// Follows the current URL.
@@ -96,7 +91,8 @@ impl Router {
     /// Shows `target` (or the overview), keeping the link's other settings. For playback: the reader's
     /// own moves go through [`Router::navigate`].
     pub fn show(self, target: Option<GenerationId>, mode: HistoryMode) {
-        self.write(self.route.get_untracked().with_generation(target), mode);
+        let route = untrack(|| self.route());
+        self.write(route.with_generation(target), mode);
     }
 
     /// The reader's own move: a new history entry (when something changes), and playback stops.

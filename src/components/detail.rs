@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::data::{Generation, GenerationId, Run, SITE};
 use crate::language::tr;
-use crate::nav::Command;
+use crate::nav::{Command, Direction};
 use crate::router::use_router;
 use crate::strings;
 
@@ -20,6 +20,8 @@ pub fn Detail(
 ) -> impl IntoView {
     let router = use_router();
     let active = router.active;
+    // Which generation the content last showed, for the side the next one enters from.
+    let shown = StoredValue::new(None::<GenerationId>);
     let edge = move |step: fn(GenerationId) -> Option<GenerationId>| {
         move || active.get().and_then(step).is_none()
     };
@@ -30,14 +32,17 @@ pub fn Detail(
             data-gen=move || active.get().map(GenerationId::get)
             hidden=move || active.get().is_none()
         >
-            {move || active.get().map(|id| {
-                let direction = router.direction.get_untracked();
-                view! {
+            {move || {
+                let now = active.get();
+                // From the overview (nothing shown) the content fades in; between generations it slides.
+                let direction = Direction::between(shown.get_value(), now);
+                shown.set_value(now);
+                now.map(|id| view! {
                     <div class=direction.class()>
                         <GenerationContent id=id heading_id="detail-heading" heading=heading />
                     </div>
-                }
-            })}
+                })
+            }}
             <span class="visually-hidden" id="detail-nav-label">{tr(strings::DETAIL_NAV)}</span>
             <nav class="detail-nav" aria-labelledby="detail-nav-label">
                 <button type="button" class="detail-prev" disabled=edge(GenerationId::prev)

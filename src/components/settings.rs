@@ -16,7 +16,7 @@ pub fn Settings() -> impl IntoView {
     let language = use_language();
     let theme = use_theme();
     let languages = Lang::ALL.map(|l| {
-        let href = move || router.route.get().with_lang(Some(l)).to_string();
+        let href = move || router.route().with_lang(Some(l)).to_string();
         let on_click = move |ev: leptos::ev::MouseEvent| {
             if is_plain_click(&ev) {
                 ev.prevent_default();
