@@ -223,7 +223,7 @@ impl Checker {
     }
 
     fn site(&mut self, s: &Site) {
-        self.scope = "site".to_owned();
+        "site".clone_into(&mut self.scope);
         for (field, t) in [
             ("title", &s.title),
             ("heading", &s.heading),
@@ -465,7 +465,7 @@ fn shape_error(src: &str, file: &str, e: &serde_path_to_error::Error<toml::de::E
             generations += 1;
             scope = format!("generation {generations}: ");
         } else if text == "[site]" {
-            scope = "site: ".to_owned();
+            "site: ".clone_into(&mut scope);
         } else if let Some((key, _)) = text.split_once('=')
             && !key.trim().is_empty()
             && key

@@ -70,7 +70,7 @@ pub struct GenerationId(u8);
 
 impl GenerationId {
     pub const FIRST: GenerationId = GenerationId(1);
-    pub const LAST: GenerationId = GenerationId(COUNT as u8);
+    pub const LAST: GenerationId = GenerationId(LAST_NUMBER);
 
     /// `Some` for 1..=6, `None` otherwise.
     pub const fn new(n: u8) -> Option<GenerationId> {
@@ -103,7 +103,7 @@ impl GenerationId {
 
     /// All six, in order.
     pub fn all() -> impl DoubleEndedIterator<Item = GenerationId> + Clone {
-        (1..=COUNT as u8).map(GenerationId)
+        (1..=LAST_NUMBER).map(GenerationId)
     }
 
     /// The generation's content.
@@ -119,7 +119,10 @@ impl fmt::Display for GenerationId {
 }
 
 /// How many generations the post tells of.
-pub const COUNT: usize = 6;
+pub const COUNT: usize = LAST_NUMBER as usize;
+
+/// The last generation's number.
+const LAST_NUMBER: u8 = 6;
 
 /// One generation, with everything the post says of it.
 #[derive(Debug)]

@@ -173,13 +173,13 @@ pub fn start() {
         // The prerendered timeline has already made its entrance; don't replay it.
         let _ = root.class_list().add_1("taken-over");
     }
-    adopt(app);
+    adopt(&app);
 }
 
 /// Hydrates the prerendered app in `app`, for the life of the page. This is what `leptos::mount::hydrate_from`
 /// does; called directly it spares the wasm the `hydrate` feature's shared context for server data, which a
 /// page rendered at build time never has.
-fn adopt(app: web_sys::HtmlElement) {
+fn adopt(app: &web_sys::HtmlElement) {
     use leptos::tachys::hydration::Cursor;
     use leptos::tachys::view::{PositionState, RenderHtml};
 

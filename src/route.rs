@@ -76,6 +76,9 @@ impl Route {
     ///
     /// Empty, `#` and `#/` are the overview. Unknown query keys are ignored and an unknown `lang` value
     /// falls back to "not said", so a link from a newer version still opens; a path that is not ours is an error.
+    ///
+    /// # Errors
+    /// A [`RouteError`] for a path the app does not know, with an excerpt of it for the notice.
     pub fn parse(hash: &str) -> Result<Route, RouteError> {
         let body = hash.strip_prefix('#').unwrap_or(hash);
         let (path, query) = match body.split_once('?') {
@@ -332,6 +335,7 @@ mod properties {
     /// The generation a fragment's path names (`Some(None)` for the overview), or `None` when the path is not
     /// ours: one optional `#`, then slashes around nothing or around `gen/` and a number 1 to 6 (one leading zero
     /// allowed), up to the first `?`.
+    #[allow(clippy::option_option)] // no path of ours / the overview / a generation
     fn path_generation(hash: &str) -> Option<Option<u8>> {
         let body = hash.strip_prefix('#').unwrap_or(hash);
         let path = body.split('?').next().unwrap_or_default().trim_matches('/');
@@ -455,11 +459,11 @@ mod properties {
         for (i, c) in s.chars().enumerate() {
             if mask >> (i % 64) & 1 == 1 {
                 for b in c.to_string().bytes() {
-                    out.push_str(&if lower {
-                        format!("%{b:02x}")
+                    let _ = if lower {
+                        std::fmt::Write::write_fmt(&mut out, format_args!("%{b:02x}"))
                     } else {
-                        format!("%{b:02X}")
-                    });
+                        std::fmt::Write::write_fmt(&mut out, format_args!("%{b:02X}"))
+                    };
                 }
             } else {
                 out.push(c);

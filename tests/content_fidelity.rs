@@ -15,6 +15,7 @@
 //!
 //! Every check takes the post as text (`problems`), so the tests at the end feed it altered copies of the post, and
 //! of the rendered page, and see each check fail.
+#![allow(clippy::items_after_statements, clippy::needless_pass_by_value)] // a parser with local helpers; checks taking the values they compare
 
 mod common;
 
@@ -361,7 +362,7 @@ fn parse(source: &str) -> Post {
                     table = Some(Table {
                         header: row,
                         rows: Vec::new(),
-                    })
+                    });
                 }
                 Some(_) if is_separator => {}
                 Some(t) => t.rows.push(row),
@@ -1273,7 +1274,9 @@ fn ids_are_one_to_six_in_order() {
         assert!(std::ptr::eq(g.id.generation(), g));
     }
     assert_eq!(
-        GenerationId::all().map(|id| id.get()).collect::<Vec<_>>(),
+        GenerationId::all()
+            .map(web_infra_evolution::data::GenerationId::get)
+            .collect::<Vec<_>>(),
         [1, 2, 3, 4, 5, 6]
     );
 }

@@ -8,6 +8,11 @@
 //! generates Rust source that lists six generations and is well formed. Where the mutation only touched comments or
 //! whitespace, the source is exactly the real file's; where it broke a field, the build fails and the message names
 //! the generation (or `site`) and the field.
+#![allow(
+    clippy::many_single_char_names,
+    clippy::ref_option,
+    clippy::cast_possible_truncation
+)] // mutation arithmetic; a thread count ≤ 8
 
 #[path = "../build/content.rs"]
 mod content;

@@ -80,7 +80,7 @@ pub async fn until(what: &str, cond: impl Fn() -> bool) {
 /// Gives the app several frames in which something could (wrongly) happen.
 pub async fn a_while() {
     for _ in 0..3 {
-        TimeoutFuture::new(STEP.as_millis() as u32).await;
+        TimeoutFuture::new(u32::try_from(STEP.as_millis()).unwrap_or(u32::MAX)).await;
         leptos::task::tick().await;
     }
 }
