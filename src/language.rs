@@ -167,23 +167,10 @@ mod tests {
 mod properties {
     use proptest::collection::vec;
     use proptest::prelude::*;
-    use proptest::sample::{Index, select};
-    use proptest::test_runner::RngAlgorithm;
 
     use super::*;
+    use crate::fuzzing::config;
     use crate::route::Route;
-
-    /// Cases per property: issue 10 asks for at least 10,000 for everything that parses outside input.
-    const CASES: u32 = 10_000;
-
-    /// [`CASES`] cases, drawn with XorShift: the default ChaCha generator, built without optimisation as tests
-    /// are, takes most of the run time.
-    fn config() -> ProptestConfig {
-        ProptestConfig {
-            rng_algorithm: RngAlgorithm::XorShift,
-            ..ProptestConfig::with_cases(CASES)
-        }
-    }
 
     /// The language `code` names, read as the docs say: exactly `ko` or `en`, nothing else.
     fn exact(code: &str) -> Option<Lang> {
@@ -210,34 +197,11 @@ mod properties {
         }
     }
 
-    /// `code` with one character inserted, replaced or removed at `at`, or its ASCII case flipped there.
-    fn mutated(code: &str, at: Index, op: u8, c: char) -> String {
-        let mut chars: Vec<char> = code.chars().collect();
-        let i = at.index(chars.len() + 1);
-        match op % 4 {
-            0 => chars.insert(i, c),
-            1 if i < chars.len() => chars[i] = c,
-            2 if i < chars.len() => {
-                chars.remove(i);
-            }
-            _ if i < chars.len() => chars[i] = flip_case(chars[i]),
-            _ => chars.push(c),
-        }
-        chars.into_iter().collect()
-    }
-
-    fn flip_case(c: char) -> char {
-        if c.is_ascii_lowercase() {
-            c.to_ascii_uppercase()
-        } else {
-            c.to_ascii_lowercase()
-        }
-    }
-
     /// What a saved value or a browser language can be: any text, a language tag, or a code with one thing
     /// changed (case, a space, a NUL, quotes from a JSON round trip, a look-alike letter).
     fn code_like() -> impl Strategy<Value = String> {
-        let tags = select(
+        crate::fuzzing::code_like(
+            &["ko", "en"],
             &[
                 "ko",
                 "en",
@@ -278,14 +242,8 @@ mod properties {
                 "undefined",
                 "i-klingon",
                 "x-private",
-            ][..],
-        );
-        prop_oneof![
-            2 => vec(any::<char>(), 0..12).prop_map(String::from_iter),
-            2 => tags.prop_map(str::to_owned),
-            3 => (select(&["ko", "en"][..]), any::<Index>(), any::<u8>(), any::<char>())
-                .prop_map(|(code, at, op, c)| mutated(code, at, op, c)),
-        ]
+            ],
+        )
     }
 
     proptest! {

@@ -23,6 +23,8 @@ pub mod components;
 pub mod data;
 pub mod document;
 pub mod focus;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzzing;
 pub mod keys;
 pub mod language;
 pub mod nav;

@@ -233,12 +233,10 @@ mod properties {
     use proptest::collection::vec;
     use proptest::prelude::*;
     use proptest::sample::{Index, select};
-    use proptest::test_runner::{RngAlgorithm, TestRunner};
+    use proptest::test_runner::TestRunner;
 
     use super::*;
-
-    /// Cases per property: issue 10 asks for at least 10,000 for everything that parses outside input.
-    const CASES: u32 = 10_000;
+    use crate::fuzzing::config;
 
     /// The longest generated fragment, in bytes.
     const MAX_LEN: usize = 64 * 1024;
@@ -303,15 +301,6 @@ mod properties {
         "..",
         "…",
     ];
-
-    /// [`CASES`] cases, drawn with XorShift: the default ChaCha generator, built without optimisation as tests
-    /// are, takes most of the run time.
-    fn config() -> ProptestConfig {
-        ProptestConfig {
-            rng_algorithm: RngAlgorithm::XorShift,
-            ..ProptestConfig::with_cases(CASES)
-        }
-    }
 
     // -- The scheme, written out independently of `Route::parse`. ------------------------------------------------
 

@@ -157,22 +157,9 @@ mod tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties {
     use proptest::prelude::*;
-    use proptest::sample::{Index, select};
-    use proptest::test_runner::RngAlgorithm;
 
     use super::*;
-
-    /// Cases per property: issue 10 asks for at least 10,000 for everything that parses outside input.
-    const CASES: u32 = 10_000;
-
-    /// [`CASES`] cases, drawn with XorShift: the default ChaCha generator, built without optimisation as tests
-    /// are, takes most of the run time.
-    fn config() -> ProptestConfig {
-        ProptestConfig {
-            rng_algorithm: RngAlgorithm::XorShift,
-            ..ProptestConfig::with_cases(CASES)
-        }
-    }
+    use crate::fuzzing::config;
 
     /// The theme `code` names: exactly one of the three codes, nothing else.
     fn exact(code: &str) -> Option<Theme> {
@@ -184,32 +171,10 @@ mod properties {
         }
     }
 
-    /// `code` with one character inserted, replaced or removed at `at`, or its ASCII case flipped there.
-    fn mutated(code: &str, at: Index, op: u8, c: char) -> String {
-        let mut chars: Vec<char> = code.chars().collect();
-        let i = at.index(chars.len() + 1);
-        match op % 4 {
-            0 => chars.insert(i, c),
-            1 if i < chars.len() => chars[i] = c,
-            2 if i < chars.len() => {
-                chars.remove(i);
-            }
-            _ if i < chars.len() => {
-                let flipped = if chars[i].is_ascii_lowercase() {
-                    chars[i].to_ascii_uppercase()
-                } else {
-                    chars[i].to_ascii_lowercase()
-                };
-                chars[i] = flipped;
-            }
-            _ => chars.push(c),
-        }
-        chars.into_iter().collect()
-    }
-
     /// What a saved theme can be: any text, a near miss, or a code with one thing changed.
     fn code_like() -> impl Strategy<Value = String> {
-        let near = select(
+        crate::fuzzing::code_like(
+            &["system", "light", "dark"],
             &[
                 "system",
                 "light",
@@ -236,14 +201,8 @@ mod properties {
                 "1",
                 "true",
                 "{\"theme\":\"dark\"}",
-            ][..],
-        );
-        prop_oneof![
-            2 => proptest::collection::vec(any::<char>(), 0..12).prop_map(String::from_iter),
-            2 => near.prop_map(str::to_owned),
-            3 => (select(&["system", "light", "dark"][..]), any::<Index>(), any::<u8>(), any::<char>())
-                .prop_map(|(code, at, op, c)| mutated(code, at, op, c)),
-        ]
+            ],
+        )
     }
 
     proptest! {
