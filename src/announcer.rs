@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::data::GenerationId;
 use crate::language::use_lang;
+use crate::nav::PlayState;
 use crate::playback::use_playback;
 use crate::router::use_router;
 use crate::strings;
@@ -13,12 +14,12 @@ use crate::strings;
 #[component]
 pub fn Announcer() -> impl IntoView {
     let router = use_router();
-    let playing = use_playback().playing;
+    let playback = use_playback().state;
     let lang = use_lang();
     let message = RwSignal::new(String::new());
-    let before = StoredValue::new(None::<(Option<GenerationId>, bool)>);
+    let before = StoredValue::new(None::<(Option<GenerationId>, PlayState)>);
     crate::effect(move |_| {
-        let now = (router.active.get(), playing.get());
+        let now = (router.active.get(), playback.get());
         if let Some(before) = before.get_value()
             && let Some(text) = strings::announcement(lang.get_untracked(), before, now)
         {

@@ -69,6 +69,17 @@ pub fn play_start(current: Option<GenerationId>) -> GenerationId {
     }
 }
 
+/// Whether playback runs, and whether it has just reached the end.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PlayState {
+    /// Not playing (never started, paused, or stopped by the reader's own move).
+    #[default]
+    Stopped,
+    Playing,
+    /// Played through to the last generation (until the reader moves or plays again).
+    Finished,
+}
+
 /// Which way the reader moved, for the direction of the detail view's animation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Direction {

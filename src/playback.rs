@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::nav::{play_start, play_step};
+use crate::nav::{PlayState, play_start, play_step};
 use crate::platform::{self, HistoryMode};
 use crate::router::Router;
 
@@ -15,8 +15,8 @@ pub const PLAY_STEP: Duration = Duration::from_millis(3500);
 /// Whether playback runs, and its controls. `Copy`, provided by [`crate::App`].
 #[derive(Clone, Copy)]
 pub struct Playback {
-    /// Whether playback is running.
-    pub playing: RwSignal<bool>,
+    /// Whether playback runs, or has just reached the end.
+    pub state: RwSignal<PlayState>,
     router: Router,
 }
 
@@ -24,7 +24,7 @@ impl Playback {
     /// Playback that moves `router` on every `step` while it runs.
     pub fn install(router: Router, step: Duration) -> Playback {
         let playback = Playback {
-            playing: RwSignal::new(false),
+            state: RwSignal::new(PlayState::Stopped),
             router,
         };
         if platform::IN_BROWSER {
@@ -36,15 +36,15 @@ impl Playback {
     /// While playing, one timer waits for the next step. It lives in the effect: it is cleared whenever
     /// playback or the active generation changes, and when the app goes. The reader's own moves stop it.
     fn drive(self, step: Duration) {
-        let Playback { playing, router } = self;
+        let Playback { state, router } = self;
         crate::effect(move |_| {
-            if !playing.get() {
+            if state.get() != PlayState::Playing {
                 return;
             }
             let current = router.active.get();
             let next_step = move || match play_step(current) {
                 Some(next) => router.show(Some(next), HistoryMode::Replace),
-                None => playing.set(false),
+                None => state.set(PlayState::Finished),
             };
             if let Ok(timer) = set_timeout_with_handle(next_step, step) {
                 on_cleanup(move || timer.clear());
@@ -53,21 +53,26 @@ impl Playback {
         crate::effect(move |first| {
             router.track_reader_moves();
             if !first {
-                playing.set(false);
+                state.set(PlayState::Stopped);
             }
         });
     }
 
+    /// Whether playback runs (tracked).
+    pub fn is_playing(self) -> bool {
+        self.state.get() == PlayState::Playing
+    }
+
     /// Play from where the reader is (or from 1 at the end), or pause.
     pub fn toggle(self) {
-        if self.playing.get_untracked() {
-            self.playing.set(false);
+        if self.state.get_untracked() == PlayState::Playing {
+            self.state.set(PlayState::Stopped);
         } else {
             let start = play_start(self.router.active.get_untracked());
             if Some(start) != self.router.active.get_untracked() {
                 self.router.show(Some(start), HistoryMode::Push);
             }
-            self.playing.set(true);
+            self.state.set(PlayState::Playing);
         }
     }
 }

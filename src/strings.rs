@@ -1,6 +1,7 @@
 //! The app's own words (buttons, labels, notices, announcements), in both languages. The post's words live in `data`.
 
 use crate::data::{GenerationId, Lang, Text};
+use crate::nav::PlayState;
 
 const fn t(ko: &'static str, en: &'static str) -> Text {
     Text { ko, en }
@@ -32,6 +33,7 @@ pub const THEME_LIGHT: Text = t("밝은 테마", "Light");
 pub const THEME_DARK: Text = t("어두운 테마", "Dark");
 pub const PLAYING: Text = t("재생 중", "Playing");
 pub const PAUSED: Text = t("일시 정지됨", "Paused");
+pub const FINISHED: Text = t("재생을 마쳤습니다", "Playback finished");
 pub const OVERVIEW_SHOWN: Text = t("전체 보기", "All generations");
 pub const ALL_GENERATIONS: Text = t("세대별 상세", "Each generation in detail");
 
@@ -65,14 +67,22 @@ pub fn leads_to(lang: Lang, next: GenerationId) -> String {
 /// stopping. `None` when nothing worth saying changed.
 pub fn announcement(
     lang: Lang,
-    before: (Option<GenerationId>, bool),
-    after: (Option<GenerationId>, bool),
+    before: (Option<GenerationId>, PlayState),
+    after: (Option<GenerationId>, PlayState),
 ) -> Option<String> {
     let (was_active, was_playing) = before;
     let (active, playing) = after;
     let mut parts = vec![];
     if playing != was_playing {
-        parts.push(if playing { PLAYING } else { PAUSED }.get(lang).to_owned());
+        parts.push(
+            match playing {
+                PlayState::Playing => PLAYING,
+                PlayState::Finished => FINISHED,
+                PlayState::Stopped => PAUSED,
+            }
+            .get(lang)
+            .to_owned(),
+        );
     }
     if active != was_active {
         parts.push(match active {
@@ -136,23 +146,28 @@ mod tests {
     #[test]
     fn announcements_say_what_changed_and_only_that() {
         let g = |n| GenerationId::new(n);
+        let (play, stop, fin) = (PlayState::Playing, PlayState::Stopped, PlayState::Finished);
         assert_eq!(
-            announcement(Lang::Ko, (g(2), false), (g(3), false)).as_deref(),
+            announcement(Lang::Ko, (g(2), stop), (g(3), stop)).as_deref(),
             Some("3세대: 컨테이너 시대")
         );
         assert_eq!(
-            announcement(Lang::En, (None, false), (g(1), true)).as_deref(),
+            announcement(Lang::En, (None, stop), (g(1), play)).as_deref(),
             Some("Playing. Generation 1: Physical Server Era")
         );
         assert_eq!(
-            announcement(Lang::Ko, (g(4), true), (g(4), false)).as_deref(),
+            announcement(Lang::Ko, (g(4), play), (g(4), stop)).as_deref(),
             Some("일시 정지됨")
         );
         assert_eq!(
-            announcement(Lang::Ko, (g(4), false), (None, false)).as_deref(),
+            announcement(Lang::En, (g(5), play), (g(6), fin)).as_deref(),
+            Some("Playback finished. Generation 6: Edge & Decentralized Infrastructure")
+        );
+        assert_eq!(
+            announcement(Lang::Ko, (g(4), stop), (None, stop)).as_deref(),
             Some("전체 보기")
         );
-        assert_eq!(announcement(Lang::Ko, (g(4), false), (g(4), false)), None);
+        assert_eq!(announcement(Lang::Ko, (g(4), stop), (g(4), stop)), None);
     }
 
     #[test]

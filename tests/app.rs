@@ -167,6 +167,16 @@ async fn the_readers_move_pauses_playback() {
     );
     a_while().await;
     assert_eq!(active_gen(&root).as_deref(), Some("4"));
+    // Reaching the end by keys is not "finished playing": the button still says Play.
+    press("6");
+    until("the key moved to 6", || {
+        active_gen(&root).as_deref() == Some("6")
+    })
+    .await;
+    assert_eq!(
+        text_of(&root, ".play-button").as_deref(),
+        Some(strings::PLAY.ko)
+    );
 }
 
 #[wasm_bindgen_test]

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::components::is_plain_click;
 use crate::data::{COUNT, GENERATIONS, Generation, GenerationId, SITE, row_of};
 use crate::language::{tr, tr_attr, tr_with, use_lang};
+use crate::nav::PlayState;
 use crate::playback::use_playback;
 use crate::route::Route;
 use crate::router::use_router;
@@ -119,22 +120,19 @@ fn Arrow(class: &'static str) -> impl IntoView {
 /// Play / pause. At the last generation it offers to play again from the first.
 #[component]
 fn PlayButton() -> impl IntoView {
-    let router = use_router();
     let playback = use_playback();
     let label = move || {
-        tr(if playback.playing.get() {
-            strings::PAUSE
-        } else if router.active.get() == Some(GenerationId::LAST) {
-            strings::PLAY_AGAIN
-        } else {
-            strings::PLAY
+        tr(match playback.state.get() {
+            PlayState::Playing => strings::PAUSE,
+            PlayState::Finished => strings::PLAY_AGAIN,
+            PlayState::Stopped => strings::PLAY,
         })
     };
     view! {
         <button
             type="button"
             class="play-button"
-            class:playing=move || playback.playing.get()
+            class:playing=move || playback.is_playing()
             on:click=move |_| playback.toggle()
         >
             <span class="play-icon" aria-hidden="true"></span>
