@@ -1,13 +1,64 @@
-//! Keyboard focus that navigation would drop: when a move removes or disables the control that had focus
-//! (the detail's buttons, the bad-link notice), focus goes to the heading of what is shown now instead of
-//! falling to the page, where a keyboard or screen-reader user would have to start over.
+//! Where the reader's eyes and keyboard focus go after a move.
+//! - Focus that navigation would drop: when a move removes, hides or disables the control that had focus (the
+//!   detail's buttons, the bad-link notice), focus goes to the heading of what is shown now instead of falling
+//!   to the page, where a keyboard or screen-reader user would have to start over.
+//! - The chosen generation brought into view: on a phone the detail starts far below the timeline, so a tap on
+//!   a node (or Play) would only move a highlight ring. [`reveal_detail`] scrolls the detail's top into view
+//!   when its heading is not on screen (smoothly unless the reader asked for reduced motion: `scroll-behavior`
+//!   in style/base.css). Playback's later steps never scroll or move focus: the reader may be reading.
+
+use std::cell::{Cell, RefCell};
 
 use leptos::html::H2;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use crate::platform;
 use crate::router::Router;
+
+/// What the next frame (once the new view is in place) should do.
+#[derive(Clone, Copy, Default)]
+struct Asked {
+    /// Put dropped focus on the heading (after a reader's move).
+    rescue: bool,
+    /// Bring the detail into view; `Some(true)`: and put focus on its heading when it had to scroll.
+    reveal: Option<bool>,
+}
+
+thread_local! {
+    static ASKED: Cell<Asked> = Cell::default();
+    /// The frame asked for, if one is pending.
+    static FRAME: Cell<Option<i32>> = const { Cell::new(None) };
+    /// The one callback for every frame, made once by [`keep_on_moves`]: a closure made per move would leave a
+    /// small stub behind in the wasm each time (wasm-bindgen frees those only when the JS garbage collector gets
+    /// to them), and a reader moves thousands of times in a day.
+    static CALLBACK: RefCell<Option<Closure<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Asks the next frame to do `what` too.
+fn ask(what: impl FnOnce(&mut Asked)) {
+    let mut asked = ASKED.get();
+    what(&mut asked);
+    ASKED.set(asked);
+    if FRAME.get().is_none() {
+        let id = CALLBACK.with_borrow(|f| {
+            f.as_ref().and_then(|f| {
+                window()
+                    .request_animation_frame(f.as_ref().unchecked_ref())
+                    .ok()
+            })
+        });
+        FRAME.set(id);
+    }
+}
+
+/// After the move just made, bring the detail into view if its heading is off screen (a tap on a node or a
+/// table row, Play). With `move_focus`, focus goes to the heading when the page had to scroll (the control the
+/// reader used is then out of sight).
+pub fn reveal_detail(move_focus: bool) {
+    ask(|a| a.reveal = Some(move_focus || a.reveal == Some(true)));
+}
 
 /// Whether focus was dropped: the page has it (nothing else does, or the element that has it is about to
 /// lose it), and the element that last had it is gone, disabled or hidden. Focus the reader put on the page
@@ -30,8 +81,25 @@ fn was_dropped(last: Option<&web_sys::Element>) -> bool {
     on_page && last.is_some_and(gone)
 }
 
-/// After each of the reader's moves, once the new view is in place, puts dropped focus on the heading of what
-/// is shown: the overview's or the detail's. Playback's own steps never move focus.
+/// Scrolls the detail (the heading's article) to the top of the screen if the heading is not wholly on it;
+/// returns whether it did.
+fn scroll_into_view(heading: &web_sys::HtmlElement) -> bool {
+    let rect = heading.get_bounding_client_rect();
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.height() == 0.0 || (rect.top() >= 0.0 && rect.bottom() <= height) {
+        return false;
+    }
+    let target = heading.closest("article").ok().flatten();
+    target.as_ref().unwrap_or(heading).scroll_into_view();
+    true
+}
+
+/// Installs the frame's work: after each of the reader's moves, dropped focus goes to the heading of what is
+/// shown (the overview's or the detail's); after [`reveal_detail`], the detail comes into view.
 pub fn keep_on_moves(router: Router, overview: NodeRef<H2>, detail: NodeRef<H2>) {
     if !platform::IN_BROWSER {
         return;
@@ -44,36 +112,40 @@ pub fn keep_on_moves(router: Router, overview: NodeRef<H2>, detail: NodeRef<H2>)
         last_focused.set_value(target);
     });
     on_cleanup(move || focusin.remove());
-    // One callback for every frame it is asked for, made once: a closure made per move would leave a small
-    // stub behind in the wasm each time (wasm-bindgen frees those only when the JS garbage collector gets to
-    // them, and only with weak references), and a reader moves thousands of times in a day.
-    let frame = StoredValue::new(None::<i32>);
-    let rescue = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        let _ = frame.try_set_value(None);
-        let dropped = last_focused.try_with_value(|last| was_dropped(last.as_ref()));
-        let shown = router
-            .active
-            .try_get_untracked()
-            .map(|a| if a.is_some() { detail } else { overview });
-        if dropped == Some(true)
-            && let Some(heading) = shown.and_then(|h| h.try_get_untracked().flatten())
-        {
+    let callback = Closure::<dyn Fn()>::new(move || {
+        FRAME.set(None);
+        let asked = ASKED.take();
+        let Some(active) = router.active.try_get_untracked() else {
+            return; // the app is gone
+        };
+        let shown = if active.is_some() { detail } else { overview };
+        let Some(heading) = shown.try_get_untracked().flatten() else {
+            return;
+        };
+        if asked.rescue && last_focused.with_value(|last| was_dropped(last.as_ref())) {
             let _ = heading.focus();
         }
+        if let (Some(move_focus), Some(_)) = (asked.reveal, active)
+            && scroll_into_view(&heading)
+            && move_focus
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = heading.focus_with_options(&options);
+        }
     });
-    let rescue = StoredValue::new_local(rescue);
-    on_cleanup(move || {
-        if let Some(id) = frame.get_value() {
+    CALLBACK.set(Some(callback));
+    on_cleanup(|| {
+        if let Some(id) = FRAME.take() {
             let _ = window().cancel_animation_frame(id);
         }
+        ASKED.take();
+        CALLBACK.take();
     });
     crate::effect(move |first| {
         router.track_reader_moves();
-        if !first && frame.get_value().is_none() {
-            // A frame later the new view is in place.
-            let id =
-                rescue.with_value(|f| window().request_animation_frame(f.as_ref().unchecked_ref()));
-            frame.set_value(id.ok());
+        if !first {
+            ask(|a| a.rescue = true);
         }
     });
 }

@@ -1,5 +1,6 @@
 //! The app's keyboard shortcuts, anywhere on the page: ←/→, Home/End, 1–6 and Esc (see `nav::Command`).
-//! Space (play/pause) belongs to the timeline and is handled there.
+//! Space (play/pause) belongs to the timeline and is handled there. Inside a table that scrolls sideways
+//! (a narrow screen), ←/→/Home/End scroll the table instead.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,6 +20,7 @@ pub fn install(router: Router) {
             || ev.meta_key()
             || ev.alt_key()
             || typing_in(&ev)
+            || scrolls_table(&ev)
         {
             return;
         }
@@ -38,4 +40,28 @@ fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
             el.is_content_editable()
                 || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         })
+}
+
+/// Whether the key scrolls a table region that can scroll sideways and holds the focus: ←/→ are left to the
+/// browser, which scrolls it; Home/End (which the browser would give to the page) scroll it to an end here.
+fn scrolls_table(ev: &web_sys::KeyboardEvent) -> bool {
+    let key = ev.key();
+    if !matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "Home" | "End") {
+        return false;
+    }
+    let Some(region) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".table-wrap").ok().flatten())
+        .filter(|r| r.scroll_width() > r.client_width())
+    else {
+        return false;
+    };
+    match key.as_str() {
+        "Home" => region.set_scroll_left(0),
+        "End" => region.set_scroll_left(region.scroll_width()),
+        _ => return true,
+    }
+    ev.prevent_default();
+    true
 }

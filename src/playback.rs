@@ -58,11 +58,6 @@ impl Playback {
         });
     }
 
-    /// Whether playback runs (tracked).
-    pub fn is_playing(self) -> bool {
-        self.state.get() == PlayState::Playing
-    }
-
     /// Play from where the reader is (or from 1 at the end), or pause.
     pub fn toggle(self) {
         if self.state.get_untracked() == PlayState::Playing {

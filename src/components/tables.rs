@@ -65,6 +65,7 @@ fn GenerationTable(
             if is_plain_click(&ev) && !ev.default_prevented() {
                 ev.prevent_default();
                 router.navigate(Some(id));
+                crate::focus::reveal_detail(true);
             }
         };
         let cells = cells(g).into_iter().map(|cell| match cell {

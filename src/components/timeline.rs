@@ -8,7 +8,7 @@ use crate::components::is_plain_click;
 use crate::data::{COUNT, GENERATIONS, Generation, GenerationId, SITE, row_of};
 use crate::language::{tr, tr_attr, tr_with, use_lang};
 use crate::nav::PlayState;
-use crate::playback::use_playback;
+use crate::playback::{Playback, use_playback};
 use crate::route::Route;
 use crate::router::use_router;
 use crate::strings;
@@ -24,7 +24,7 @@ pub fn Timeline() -> impl IntoView {
             .is_some_and(|t| t.has_type::<web_sys::HtmlButtonElement>());
         if ev.key() == " " && !on_button && !ev.repeat() {
             ev.prevent_default();
-            playback.toggle();
+            play_or_pause(playback);
         }
     };
     let rows = SITE.rows.iter().enumerate().map(|(row, name)| {
@@ -77,6 +77,7 @@ fn Node(generation: &'static Generation) -> impl IntoView {
         if is_plain_click(&ev) {
             ev.prevent_default();
             router.navigate(Some(id));
+            crate::focus::reveal_detail(true);
         }
     };
     let next = id.next();
@@ -117,27 +118,36 @@ fn Arrow(class: &'static str) -> impl IntoView {
     }
 }
 
-/// Play / pause. At the last generation it offers to play again from the first.
+/// Play / pause; after playing to the end, "play again". The three labels are all in the button, one shown
+/// (the stylesheet picks it by the button's class): the button is as wide as its widest label, so it never
+/// changes width, and the progress bar beside it never moves.
 #[component]
 fn PlayButton() -> impl IntoView {
     let playback = use_playback();
-    let label = move || {
-        tr(match playback.state.get() {
-            PlayState::Playing => strings::PAUSE,
-            PlayState::Finished => strings::PLAY_AGAIN,
-            PlayState::Stopped => strings::PLAY,
-        })
-    };
+    let state = playback.state;
     view! {
         <button
             type="button"
             class="play-button"
-            class:playing=move || playback.is_playing()
-            on:click=move |_| playback.toggle()
+            class:playing=move || state.get() == PlayState::Playing
+            class:finished=move || state.get() == PlayState::Finished
+            on:click=move |_| play_or_pause(playback)
         >
             <span class="play-icon" aria-hidden="true"></span>
-            <span class="play-label">{label}</span>
+            <span class="play-labels">
+                <span class="play-label">{tr(strings::PLAY)}</span>
+                <span class="pause-label">{tr(strings::PAUSE)}</span>
+                <span class="again-label">{tr(strings::PLAY_AGAIN)}</span>
+            </span>
         </button>
+    }
+}
+
+/// Toggles playback; when it starts, the detail comes into view (the steps after that leave the page alone).
+fn play_or_pause(playback: Playback) {
+    playback.toggle();
+    if playback.state.get_untracked() == PlayState::Playing {
+        crate::focus::reveal_detail(false);
     }
 }
 
