@@ -116,6 +116,7 @@ test('keyboard: Tab reaches every control in order with a visible focus indicato
   await page.keyboard.press('Enter');
   await expect(page.locator('.notice')).toHaveCount(0);
   expect(await page.evaluate(() => location.hash), 'Enter on dismiss cleared the bad link').toBe('#/');
+  await expect.poll(() => focused(page), { message: 'the dismissed notice took its button along: focus is on the overview heading, not <body>' }).toBe('overview-heading');
 });
 
 test('keyboard: operate skip link, play (Enter/Space), nodes, detail nav, table links, language (Enter) and theme (arrows)', async ({ page, app }) => {
@@ -128,7 +129,7 @@ test('keyboard: operate skip link, play (Enter/Space), nodes, detail nav, table 
   await page.keyboard.press('Tab');
   let f = await focusInfo(page);
   expect(f.key, 'first Tab stop is the skip link').toBe('skip');
-  await expect(page.locator('a.skip-link')).toHaveText(KO.ui.skip);
+  await expect(page.locator('a.skip-link')).toHaveText(KO.ui.skip, { useInnerText: true });
   const urlBefore = f.url;
   await page.keyboard.press('Enter');
   f = await focusInfo(page);
@@ -140,13 +141,13 @@ test('keyboard: operate skip link, play (Enter/Space), nodes, detail nav, table 
   // Play with Enter, pause with Space; the button's name and the live region follow.
   const play = page.locator('button.play-button');
   await page.keyboard.press('Enter');
-  await expect(play, 'Enter on play starts playback (the button says 일시 정지)').toHaveText(KO.ui.pause);
+  await expect(play, 'Enter on play starts playback (the button says 일시 정지)').toHaveText(KO.ui.pause, { useInnerText: true });
   await expect.poll(() => app.active(), { message: 'playback starts at generation 1' }).toBe('1');
   await expect(live, 'live region announces 재생 중').toContainText(KO.ui.playing);
   await expect(live, 'live region announces 1세대: 물리 서버 시대').toContainText(KO.announcement(1));
   expect(await focused(page), 'focus stays on play').toBe('play');
   await page.keyboard.press('Space');
-  await expect(play, 'Space on the button pauses (the button says 재생)').toHaveText(KO.ui.play);
+  await expect(play, 'Space on the button pauses (the button says 재생)').toHaveText(KO.ui.play, { useInnerText: true });
   await expect(live, 'live region announces 일시 정지됨').toContainText(KO.ui.paused);
   await expect(play, 'a play/pause button whose name changes has no aria-pressed').not.toHaveAttribute('aria-pressed');
 
@@ -172,7 +173,7 @@ test('keyboard: operate skip link, play (Enter/Space), nodes, detail nav, table 
   await tabTo(page, 'detail-overview');
   await page.keyboard.press('Enter');
   await app.expectHash('#/');
-  await app.expectActive(null, 'Enter on 개요로 돌아가기');
+  await app.expectActive(null, 'Enter on 전체 보기로 돌아가기');
 
   // A table link with Enter.
   await page.keyboard.press('Escape');
@@ -209,13 +210,14 @@ test('timeline semantics: rows named by their labels, nodes 1–5 described by w
     rows: [...document.querySelectorAll('section.timeline ol.timeline-rows > li.timeline-row')].map((li) => {
       const ol = li.querySelector('ol.timeline-nodes');
       const label = document.getElementById(ol.getAttribute('aria-labelledby'));
-      return { label: label?.textContent.trim(), labelInRow: label?.closest('li.timeline-row') === li, nodes: [...ol.querySelectorAll(':scope > li.timeline-node > a.node')].map((a) => a.dataset.gen) };
+      // innerText: the words shown (the page holds both languages, one hidden).
+      return { label: label?.innerText.trim(), labelInRow: label?.closest('li.timeline-row') === li, nodes: [...ol.querySelectorAll(':scope > li.timeline-node > a.node')].map((a) => a.dataset.gen) };
     }),
     nodes: [...document.querySelectorAll('a.node')].map((a) => ({
       gen: a.dataset.gen,
       href: a.getAttribute('href'),
       current: a.getAttribute('aria-current'),
-      describedBy: a.getAttribute('aria-describedby') ? document.getElementById(a.getAttribute('aria-describedby'))?.textContent.trim() ?? 'missing element' : null,
+      describedBy: a.getAttribute('aria-describedby') ? document.getElementById(a.getAttribute('aria-describedby'))?.innerText.trim() ?? 'missing element' : null,
     })),
   }));
   expect(t.rows).toEqual([
@@ -230,13 +232,21 @@ test('timeline semantics: rows named by their labels, nodes 1–5 described by w
   })));
 });
 
-test('keyboard: focus is not dropped to <body> when the focused control disappears (개요로 돌아가기)', async ({ page, app }) => {
+test('keyboard: focus is not dropped to <body> when the focused control is hidden or disabled: it goes to the heading shown', async ({ page, app }) => {
+  // 전체 보기로 돌아가기 hides the detail (and its buttons) and shows the overview: focus goes to its heading.
   await app.open('#/gen/3');
   await page.locator('button.detail-overview').focus();
   await page.keyboard.press('Enter');
   await app.expectActive(null, 'overview shown');
-  const f = await focusInfo(page);
-  expect(f.key, 'after 개요로 돌아가기 (which removes the button) focus went to <body>: a keyboard user starts over from the top. Expected e.g. #overview-heading (it already has tabindex=-1)').not.toBe('body');
+  await expect.poll(() => focused(page), { message: 'after 전체 보기로 돌아가기 (the button is hidden with the detail) focus is on the overview heading, not <body>' }).toBe('overview-heading');
+
+  // 다음 세대 at generation 5 moves to 6, where it is disabled: focus goes to the detail's heading.
+  await app.open('#/gen/5');
+  await page.locator('button.detail-next').focus();
+  await page.keyboard.press('Enter');
+  await app.expectActive(6, 'generation 6 shown');
+  await expect(page.locator('button.detail-next'), 'no next generation after 6').toBeDisabled();
+  await expect.poll(() => focused(page), { message: 'after 다음 세대 was disabled, focus is on the detail heading, not <body>' }).toBe('detail-heading');
 });
 
 // --------------------------------------------------------------------------------------------------------
@@ -353,7 +363,7 @@ async function nodeTitlesVisible(page, lang) {
       const n = a.getBoundingClientRect();
       const cs = getComputedStyle(t);
       const problems = [];
-      if (t.textContent.trim() !== titles[i]) problems.push(`text ${JSON.stringify(t.textContent)}`);
+      if (t.innerText.trim() !== titles[i]) problems.push(`text ${JSON.stringify(t.innerText)}`);
       if (cs.display === 'none' || cs.visibility === 'hidden' || Number(cs.opacity) < 1 || r.width < 1 || r.height < 1) problems.push('hidden');
       if (r.left < -0.5 || r.right > vw + 0.5) problems.push(`outside the viewport (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})`);
       if (r.left < n.left - 0.5 || r.right > n.right + 0.5 || r.top < n.top - 0.5 || r.bottom > n.bottom + 0.5) problems.push('sticks out of its node');
@@ -406,7 +416,7 @@ test('reflow (visual): words in the two tables are not split in the middle at 32
               range.setStart(node, m.index);
               range.setEnd(node, m.index + m[0].length);
               const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-              if (tops.size > 1) out.push(`${cell.closest('table').querySelector('caption').textContent.trim()}: "${m[0]}" on ${tops.size} lines`);
+              if (tops.size > 1) out.push(`${cell.closest('table').querySelector('caption').innerText.trim()}: "${m[0]}" on ${tops.size} lines`);
             }
           }
         }
@@ -443,13 +453,15 @@ test('target size: header, timeline, notice, detail nav and table controls are a
           '.notice button', 'section.timeline a', 'section.timeline button',
           '.detail-nav button', 'table.gen-table a', 'table.gen-table button',
         ].join(', ');
-        return [...document.querySelectorAll(selector)].map((el) => {
+        // Controls not rendered are no targets: the detail's buttons stay in the DOM while the overview is shown
+        // (inside the article with the `hidden` attribute).
+        return [...document.querySelectorAll(selector)].filter((el) => el.getClientRects().length > 0).map((el) => {
           const r = el.getBoundingClientRect();
           const cs = getComputedStyle(el);
           // Inline text: a link inside a sentence (a <p> or <li> with other text around it).
           const block = el.closest('p, li:not(.timeline-node), td, th');
-          const inline = cs.display === 'inline' && block && block.textContent.trim() !== el.textContent.trim();
-          const name = el.matches('a.node') ? `node ${el.dataset.gen}` : `${el.tagName.toLowerCase()}.${[...el.classList].join('.') || '-'} "${el.textContent.trim().slice(0, 24)}"${el.closest('table') ? ' in ' + el.closest('.table-wrap').className.split(' ').pop() : ''}`;
+          const inline = cs.display === 'inline' && block && block.innerText.trim() !== el.innerText.trim();
+          const name = el.matches('a.node') ? `node ${el.dataset.gen}` : `${el.tagName.toLowerCase()}.${[...el.classList].join('.') || '-'} "${el.innerText.trim().slice(0, 24)}"${el.closest('table') ? ' in ' + el.closest('.table-wrap').className.split(' ').pop() : ''}`;
           return { name, w: r.width, h: r.height, inline };
         });
       });

@@ -27,7 +27,7 @@ test('open: six generations, both tables, loading text gone, everything served f
     await expect(link).toBeVisible();
     await expect(link).toHaveAttribute('href', `#/gen/${g.id}`);
     await expect(link).toHaveAttribute('data-gen', String(g.id));
-    await expect(link).toContainText(g.label.ko);
+    await expect(link).toContainText(g.label.ko, { useInnerText: true });
   }
   await expect(page.getByRole('button', { name: KO.ui.play, exact: true }), 'play button').toBeVisible();
 
@@ -39,9 +39,10 @@ test('open: six generations, both tables, loading text gone, everything served f
   const rows = await summary.locator('tbody tr').evaluateAll((trs, col) =>
     trs.map((tr) => ({
       first: `${tr.children[0].tagName} ${tr.children[0].getAttribute('scope')}`,
-      label: tr.children[0].textContent.trim(),
+      // innerText: what is shown (the page holds every text in both languages, one of them hidden).
+      label: tr.children[0].innerText.trim(),
       href: tr.children[0].querySelector('a')?.getAttribute('href'),
-      tech: tr.children[col]?.textContent.trim() ?? '',
+      tech: tr.children[col]?.innerText.trim() ?? '',
     })), col);
   expect(rows.map(({ first, label, href }) => ({ first, label, href })), 'six rows, each starting with a row header link')
     .toEqual(GENERATIONS.map((g) => ({ first: 'TH row', label: g.label.ko, href: `#/gen/${g.id}` })));
@@ -101,6 +102,8 @@ test('keyboard: arrows, Home/End, digits, Escape; Tab reaches the timeline with 
     await page.keyboard.press(key);
     await app.expectActive(n, `after ${key}`);
     await app.expectHash(n == null ? '#/' : `#/gen/${n}`);
+    // Reaching the last generation by a key is not playing to the end: the button still offers plain play.
+    if (key === 'End') await expect(page.locator('button.play-button'), 'play (not "play again") at 6 reached by End').toHaveText(KO.ui.play, { useInnerText: true });
   }
 
   // Tab from the top of a fresh page: the play button and the six nodes, in order, each with an outline.

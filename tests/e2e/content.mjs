@@ -1,8 +1,11 @@
 // The words the tests look for, in one place.
 // - The post's words come from content/generations.toml, the file the app compiles in (read with smol-toml), so a
 //   content edit cannot leave a stale copy here.
-// - The app's own words (buttons, labels, notices: src/ui.rs, index.html, assets/sw-register.js) are expected
+// - The app's own words (buttons, labels, notices: src/strings.rs, index.html, assets/sw-register.js) are expected
 //   values, kept once, below.
+// - The page carries every text in both languages (<span class="ko" lang="ko">…</span><span class="en" lang="en">…</span>)
+//   and the stylesheet hides the one <html lang> does not name: compare these words with what is shown (innerText,
+//   toHaveText(…, { useInnerText: true }), accessible names), never with textContent, which holds both.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
@@ -17,7 +20,7 @@ export const GENERATIONS = toml.generation;
 export const LANGS = ['ko', 'en'];
 export const LOCALES = { ko: 'ko-KR', en: 'en-US' };
 
-/** The app's own words (src/ui.rs, the boot text in index.html, the update prompt of assets/sw-register.js). */
+/** The app's own words (src/strings.rs, the boot text in index.html, the update prompt of assets/sw-register.js). */
 const UI = {
   ko: {
     timeline: '세대 타임라인',
@@ -26,18 +29,20 @@ const UI = {
     pause: '일시 정지',
     playing: '재생 중',
     paused: '일시 정지됨',
+    finished: '재생을 마쳤습니다',
     theme: '테마',
-    themeSystem: '시스템 설정',
-    toOverview: '개요로 돌아가기',
+    themeSystem: '시스템 설정 따르기',
+    toOverview: '전체 보기로 돌아가기',
     prev: '이전 세대',
     next: '다음 세대',
     dismiss: '닫기',
     skip: '본문으로 건너뛰기',
     otherLanguage: 'English',
-    /** The bad-link notice says it shows the overview. */
-    noticeOverview: '개요',
+    /** The bad-link notice says it shows the overview ("전체 보기"), also the live region's word for it. */
+    noticeOverview: '전체 보기',
+    overviewShown: '전체 보기',
     bootFailed: '불러오지 못했습니다',
-    leadsTo: (g) => `다음 세대: ${g.label.ko} ${g.node_title.ko}`,
+    leadsTo: (g) => `다음 세대는 ${g.label.ko}: ${g.node_title.ko}입니다`,
   },
   en: {
     timeline: 'Generation timeline',
@@ -46,15 +51,17 @@ const UI = {
     pause: 'Pause',
     playing: 'Playing',
     paused: 'Paused',
+    finished: 'Playback finished',
     theme: 'Theme',
-    themeSystem: 'System',
-    toOverview: 'Back to overview',
+    themeSystem: 'Follow system',
+    toOverview: 'Back to all generations',
     prev: 'Previous generation',
     next: 'Next generation',
     dismiss: 'Dismiss',
     skip: 'Skip to main content',
     otherLanguage: '한국어',
-    noticeOverview: 'overview',
+    noticeOverview: 'all generations',
+    overviewShown: 'All generations',
     bootFailed: 'could not load',
     leadsTo: (g) => `Leads to ${g.label.en}: ${g.node_title.en}`,
   },
@@ -104,8 +111,11 @@ export function words(lang) {
     nodeTitles: GENERATIONS.map((g) => pick(g.node_title)),
     /** What the live region says when generation n becomes active. */
     announcement: (n) => `${pick(generation(n).label)}: ${pick(generation(n).node_title)}`,
-    /** The detail's heading: "컨테이너 시대 (Containerization)". */
-    detailHeading: (n) => `${pick(generation(n).heading)} (${generation(n).english_name})`,
+    /**
+     * The detail's heading as shown: "컨테이너 시대 (Containerization)" in Korean, with the post's English gloss;
+     * in English just the English heading ("Container Era"), where the gloss would repeat it.
+     */
+    detailHeading: (n) => (lang === 'ko' ? `${pick(generation(n).heading)} (${generation(n).english_name})` : pick(generation(n).heading)),
     /** The document title on generation n. */
     docTitle: (n) => `${pick(generation(n).label)}: ${pick(generation(n).node_title)} — ${pick(SITE.title)}`,
   };

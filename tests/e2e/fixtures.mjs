@@ -27,11 +27,12 @@ import { words as wordsFor } from './content.mjs';
 export { expect };
 
 /**
- * The finishing step of the build (today: scripts/postbuild.mjs) run again on a build directory `dir`, as after a
- * changed build (offline.test.mjs simulates a new deploy with it). The one line that knows the command.
+ * The finishing step of the build (today: build/finish.mjs, which Trunk runs as its post_build hook) run again on
+ * a build directory `dir`, as after a changed build (offline.test.mjs simulates a new deploy with it). The one line
+ * that knows the command.
  */
 export function finishBuild(dir) {
-  execFileSync(process.execPath, [join(ROOT, 'scripts/postbuild.mjs'), dir, '--no-single'], { stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'build/finish.mjs'), dir, '--no-single'], { stdio: 'pipe' });
 }
 
 /** Console errors, uncaught errors and CSP violations of every context it watches. */
@@ -89,8 +90,10 @@ class App {
 
   /** Waits until the app has taken over the page (after a load or a reload). */
   async ready() {
-    // The built page carries a prerendered first view (div#app[data-prerendered]); the app has taken over once it
-    // removed #boot and its own #app (without that attribute) replaced the prerendered one.
+    // The built page carries a prerendered first view (div#app[data-prerendered]). The wasm hydrates it in place
+    // (src/lib.rs start()): while adopting it removes #boot, and once it is done it removes data-prerendered from
+    // the same #app (nothing is replaced). Its catching up with the link and saved choices runs as effects right
+    // after, before the page can answer another of Playwright's calls.
     const { page } = this;
     await page.locator('#boot').waitFor({ state: 'detached' });
     await page.locator('#app[data-prerendered]').waitFor({ state: 'detached' });
@@ -141,9 +144,9 @@ class App {
 
   /**
    * Waits until exactly generation `n` is active (null: the overview), within `timeout`, then checks what that
-   * implies in the page's language: only its node carries aria-current="step"; the detail (heading with the post's
-   * English name, its 항목/내용 table) or the overview is shown; the document title follows; the timeline and
-   * both tables are there.
+   * implies in the page's language: only its node carries aria-current="step"; the detail (its heading as shown, its
+   * 항목/내용 table) or the overview is shown, and the other one hidden (both stay in the DOM, the one not shown has
+   * the `hidden` attribute); the document title follows; the timeline and both tables are there.
    */
   async expectActive(n, why = '', { timeout = 5000 } = {}) {
     const { page } = this;
@@ -154,12 +157,16 @@ class App {
     ).toEqual(want);
     const w = await this.words();
     if (n == null) {
-      await expect(page.getByRole('heading', { level: 2, name: w.overviewHeading }), `${why}: overview heading`).toBeVisible();
-      await expect(page.locator('#detail-heading'), `${why}: no detail on the overview`).toHaveCount(0);
+      await expect(page.getByRole('heading', { level: 2, name: w.overviewHeading, exact: true }), `${why}: overview heading`).toBeVisible();
+      await expect(page.locator('section.overview'), `${why}: overview shown`).toBeVisible();
+      await expect(page.locator('article.detail'), `${why}: no detail on the overview`).toBeHidden();
       await expect(page, `${why}: document title`).toHaveTitle(w.title);
     } else {
-      await expect(page.locator('h2#detail-heading'), `${why}: detail heading`).toHaveText(w.detailHeading(n));
-      await expect(page.locator('section.overview'), `${why}: overview hidden on a generation`).toHaveCount(0);
+      const heading = page.locator('article.detail h2#detail-heading');
+      await expect(heading, `${why}: detail heading`).toBeVisible();
+      await expect(heading, `${why}: detail heading`).toHaveText(w.detailHeading(n), { useInnerText: true });
+      await expect(page.locator('article.detail'), `${why}: the detail is of generation ${n}`).toHaveAttribute('data-gen', String(n));
+      await expect(page.locator('section.overview'), `${why}: overview hidden on a generation`).toBeHidden();
       await expect(page, `${why}: document title`).toHaveTitle(w.docTitle(n));
       expect(await page.locator('article.detail table tr').count(), `${why}: the detail's table`).toBeGreaterThanOrEqual(3);
     }

@@ -29,7 +29,8 @@ function snapshot(page) {
     savedTheme: (() => { try { return localStorage.getItem(keys.theme); } catch { return 'threw'; } })(),
     current: [...document.querySelectorAll('a.lang-link[aria-current="true"]')].map((a) => a.getAttribute('hreflang')),
     active: document.querySelector('a.node[aria-current="step"]')?.dataset.gen ?? null,
-    heading: document.querySelector('#detail-heading, #overview-heading')?.textContent.trim() ?? null,
+    // The heading shown (the overview and the detail are both in the DOM, one of them hidden), as shown.
+    heading: [...document.querySelectorAll('#detail-heading, #overview-heading')].find((h) => !h.closest('[hidden]'))?.innerText.trim() ?? null,
     historyLength: history.length,
   }), STORAGE);
 }
@@ -69,7 +70,7 @@ test.describe('ko-KR browser', () => {
     expectLang(s, 'en', 'saved en, browser ko-KR');
     expect(s.title).toBe(EN.title);
     expect(s.hash, 'the URL is not rewritten on load').toBe('#/');
-    await expect(page.locator('#overview-heading')).toHaveText(EN.overviewHeading);
+    await expect(page.locator('#overview-heading')).toHaveText(EN.overviewHeading, { useInnerText: true });
   });
 
   test('language: nothing saved, ko-KR browser → Korean', async ({ page, app }) => {
@@ -94,7 +95,7 @@ test.describe('en-US browser', () => {
     await app.open('#/gen/3');
     s = await snapshot(page);
     expect(s.title).toBe(EN.docTitle(3));
-    await expect(page.locator('#detail-heading')).toHaveText(EN.detailHeading(3));
+    await expect(page.locator('#detail-heading')).toHaveText(EN.detailHeading(3), { useInnerText: true });
   });
 });
 
@@ -132,7 +133,7 @@ test('language: switching keeps the generation, writes ?lang= (replace, not push
   expect(s.savedLang, 'saved').toBe('en');
   expect(s.historyLength, 'the URL was replaced, not pushed').toBe(historyLength);
   await expect(page.locator('a.lang-link[hreflang="ko"]')).not.toHaveAttribute('aria-current');
-  await expect(page.locator('#detail-heading')).toHaveText(EN.detailHeading(4));
+  await expect(page.locator('#detail-heading')).toHaveText(EN.detailHeading(4), { useInnerText: true });
   await expect(page.getByRole('button', { name: EN.ui.toOverview })).toBeVisible();
   await expect(page.getByRole('table', { name: EN.summaryCaption })).toBeVisible();
 
@@ -206,7 +207,7 @@ test('language: the English page has no Hangul except the 한국어 link (text, 
   await save(app, { [STORAGE.lang]: 'en' });
   await app.open('#/gen/9');
   await scan('bad link notice');
-  await expect(page.locator('.notice'), 'the notice is in English').toContainText(EN.ui.noticeOverview);
+  await expect(page.locator('.notice'), 'the notice is in English').toContainText(EN.ui.noticeOverview, { useInnerText: true });
   expect(found, 'Hangul on the English page').toEqual([]);
 });
 
