@@ -28,6 +28,24 @@
     document.documentElement.lang = asked || savedLang || browser;
   } catch (e) { /* an old browser: the page's own Korean */ }
 
+  // A table wider than its box scrolls sideways inside it: mark it (data-scrolls), so the stylesheet shows a
+  // shadow at the edge with more. Kept up to date as widths change (the screen turns, the language switches).
+  // Independent of the app, so the page without it gets the same hint.
+  try {
+    var mark = function () {
+      var wraps = document.querySelectorAll(".table-wrap");
+      for (var i = 0; i < wraps.length; i++) {
+        if (wraps[i].scrollWidth > wraps[i].clientWidth + 1) wraps[i].setAttribute("data-scrolls", "");
+        else wraps[i].removeAttribute("data-scrolls");
+      }
+    };
+    document.addEventListener("DOMContentLoaded", function () {
+      if (!window.ResizeObserver) return;
+      var watch = new ResizeObserver(mark), tables = document.querySelectorAll(".table-wrap, .gen-table");
+      for (var i = 0; i < tables.length; i++) watch.observe(tables[i]);
+    });
+  } catch (e) { /* an old browser: no hint */ }
+
   // While the app may still start, the page is styled as the app (html.js); if it can't, the prerendered
   // page is shown as a plain document again, with every generation in full.
   var root = document.documentElement;

@@ -4,8 +4,7 @@
 //!   to the page, where a keyboard or screen-reader user would have to start over.
 //! - The chosen generation brought into view: on a phone the detail starts far below the timeline, so a tap on
 //!   a node (or Play) would only move a highlight ring. [`reveal_detail`] scrolls the detail's top into view
-//!   when its heading is not on screen (smoothly unless the reader asked for reduced motion: `scroll-behavior`
-//!   in style/base.css). Playback's later steps never scroll or move focus: the reader may be reading.
+//!   when its heading is not on screen (smoothly unless the reader asked for reduced motion). Playback's later steps never scroll or move focus: the reader may be reading.
 
 use std::cell::{Cell, RefCell};
 
@@ -94,7 +93,21 @@ fn scroll_into_view(heading: &web_sys::HtmlElement) -> bool {
         return false;
     }
     let target = heading.closest("article").ok().flatten();
-    target.as_ref().unwrap_or(heading).scroll_into_view();
+    let reduced = window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_behavior(if reduced {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    target
+        .as_ref()
+        .unwrap_or(heading)
+        .scroll_into_view_with_scroll_into_view_options(&options);
     true
 }
 

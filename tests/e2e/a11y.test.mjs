@@ -277,7 +277,9 @@ async function forcedColorsReport(page) {
     if (!active) problems.push('no active node');
     else {
       const cs = getComputedStyle(active);
-      if (cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) < 2 || transparent(cs.outlineColor)) problems.push('active node: no outline (' + cs.outlineStyle + ' ' + cs.outlineWidth + ' ' + cs.outlineColor + ')');
+      // "Current" is a heavy border (focus is the outline, so the two look different: tests/e2e/reading.test.mjs).
+      const other = getComputedStyle(nodes.find((a) => a !== active));
+      if (cs.borderTopStyle === 'none' || parseFloat(cs.borderTopWidth) < parseFloat(other.borderTopWidth) + 2 || contrast(cs.borderTopColor, canvas) < 3) problems.push('active node: no heavy border (' + cs.borderTopStyle + ' ' + cs.borderTopWidth + ' ' + cs.borderTopColor + ' vs ' + other.borderTopWidth + ')');
     }
     const arrows = [...document.querySelectorAll('svg.arrow')];
     for (const svg of arrows) {
@@ -331,7 +333,7 @@ function grouped(where, problems) {
   return [...groups].map(([k, n]) => `${where}: ${n > 1 ? `${n}× ` : ''}${k}`);
 }
 
-test('forced colors (light and dark palettes, system theme): nodes bordered, active node outlined, arrows visible', async ({ app }) => {
+test('forced colors (light and dark palettes, system theme): nodes bordered, the active node with a heavier border, arrows visible', async ({ app }) => {
   const all = [];
   for (const scheme of ['light', 'dark']) {
     const r = await loadForced(app, scheme, null);

@@ -47,14 +47,17 @@ async function runAxe(page) {
  * - on a phone the English tables are wider than the screen and scroll sideways inside their own focusable
  *   region (WCAG 1.4.10 exempts data tables from reflow); axe cannot see the background of the cells scrolled
  *   out of view ("partially obscured"). Their colours are the page's own text/background tokens, whose
- *   contrast tests/theme.rs measures, and the same cells are rated in the 1280 px runs.
+ *   contrast tests/theme.rs measures, and the same cells are rated in the 1280 px runs. For the same tables
+ *   axe reports "background gradient": the shadows at the edges that show the table scrolls (style/tables.css,
+ *   only on a table marked data-scrolls): at most 18 % black over white under #1f2328 text leaves ≈ 10:1 (the
+ *   minimum is 4.5:1), and in the dark theme the shadow darkens the dark background, raising the contrast.
  * Anything else incomplete fails, e.g. a colour axe could not determine because something was still fading in.
  */
 function unexpectedIncomplete(incomplete) {
   const acceptable = (v, n) =>
     v.id === 'color-contrast' &&
     (/only non-text characters/.test(n.summary) ||
-      (/partially obscured/.test(n.summary) && /(table|caption|\btr\[|\btd\b|\bth\b)/.test(String(n.target))));
+      (/partially obscured|background gradient/.test(n.summary) && /(table|caption|\btr\[|\btd\b|\bth\b)/.test(String(n.target))));
   return incomplete
     .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !acceptable(v, n)) }))
     .filter((v) => v.nodes.length > 0);
