@@ -332,6 +332,16 @@ fn candidates<'a, T>(
         .collect()
 }
 
+/// One string literal of a field, chosen by `at`: its line, the field's key, and where the literal is in the line.
+fn pick_text(lines: &[Line<'_>], at: Index) -> Option<(usize, String, Range<usize>)> {
+    let texts: Vec<(usize, String, Range<usize>)> =
+        candidates(lines, |l| field_of(l).map(|f| (f, literals(l.text))))
+            .into_iter()
+            .flat_map(|(i, (f, ranges))| ranges.into_iter().map(move |r| (i, f.clone(), r)))
+            .collect();
+    (!texts.is_empty()).then(|| texts[at.index(texts.len())].clone())
+}
+
 /// A field's key and its table, for a line inside `[site]` or a `[[generation]]`.
 fn field_of(line: &Line<'_>) -> Option<String> {
     line.scope.as_ref()?;
@@ -500,20 +510,14 @@ fn apply(src: &str, m: &Mutation) -> (String, Expect) {
             (replace_line(&lines, *i, Some(&new)), expect)
         }
         Mutation::EmptyText(at, with) => {
-            let all = candidates(&lines, |l| field_of(l).map(|f| (f, literals(l.text))));
-            let texts: Vec<(usize, &String, &Range<usize>)> = all
-                .iter()
-                .flat_map(|(i, (f, ranges))| ranges.iter().map(move |r| (*i, f, r)))
-                .collect();
-            if texts.is_empty() {
+            let Some((i, field, range)) = pick_text(&lines, *at) else {
                 return unchanged;
-            }
-            let (i, field, range) = texts[at.index(texts.len())];
+            };
             let text = lines[i].text;
             let new = format!("{}{with}{}", &text[..range.start], &text[range.end..]);
             (
                 replace_line(&lines, i, Some(&new)),
-                Expect::field(&lines[i].scope, field),
+                Expect::field(&lines[i].scope, &field),
             )
         }
         Mutation::BreakColour(at, bad) => {
@@ -534,15 +538,9 @@ fn apply(src: &str, m: &Mutation) -> (String, Expect) {
             )
         }
         Mutation::UnbalanceBold(at, pos) => {
-            let all = candidates(&lines, |l| field_of(l).map(|f| (f, literals(l.text))));
-            let texts: Vec<(usize, &String, &Range<usize>)> = all
-                .iter()
-                .flat_map(|(i, (f, ranges))| ranges.iter().map(move |r| (*i, f, r)))
-                .collect();
-            if texts.is_empty() {
+            let Some((i, field, range)) = pick_text(&lines, *at) else {
                 return unchanged;
-            }
-            let (i, field, range) = texts[at.index(texts.len())];
+            };
             let text = lines[i].text;
             let inner = &text[range.clone()];
             let markers: Vec<usize> = inner.match_indices("**").map(|(b, _)| b).collect();
@@ -562,7 +560,7 @@ fn apply(src: &str, m: &Mutation) -> (String, Expect) {
             let new = format!("{}{new_inner}{}", &text[..range.start], &text[range.end..]);
             (
                 replace_line(&lines, i, Some(&new)),
-                Expect::field(&lines[i].scope, field),
+                Expect::field(&lines[i].scope, &field),
             )
         }
         Mutation::AddLine(at, new) => {
