@@ -47,9 +47,13 @@ impl Router {
         router
     }
 
-    /// What is shown (tracked): a bad link shows the overview.
+    /// What is shown (tracked): a bad link shows the overview, in the language it asks for (so moving on
+    /// from it, or dismissing its notice, keeps `?lang=`).
     pub fn route(self) -> Route {
-        self.parsed.with(|p| p.clone().unwrap_or_default())
+        self.parsed.with(|p| match p {
+            Ok(route) => *route,
+            Err(err) => Route::default().with_lang(err.lang),
+        })
     }
 
     /// The language the link asks for (tracked), also when the rest of the link is bad.

@@ -112,6 +112,13 @@ async fn bad_hash_shows_overview_and_a_notice() {
         until("the notice goes", || !exists(&root, ".notice")).await;
         assert_eq!(hash(), "#/");
     }
+    // The language a bad link asks for survives dismissing its notice.
+    let root = mount_at("#/gen/9?lang=en").await;
+    assert_eq!(html_attr("lang").as_deref(), Some("en"));
+    click(&root, ".notice-dismiss");
+    until("the notice goes", || !exists(&root, ".notice")).await;
+    assert_eq!(hash(), "#/?lang=en");
+    assert_eq!(html_attr("lang").as_deref(), Some("en"));
 }
 
 #[wasm_bindgen_test]
