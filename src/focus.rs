@@ -59,10 +59,12 @@ pub fn reveal_detail(move_focus: bool) {
     ask(|a| a.reveal = Some(move_focus || a.reveal == Some(true)));
 }
 
-/// Whether focus was dropped: the page has it (nothing else does, or the element that has it is about to
-/// lose it), and the element that last had it is gone, disabled or hidden. Focus the reader put on the page
-/// themselves (a click on the background) is left there.
-fn was_dropped(last: Option<&web_sys::Element>) -> bool {
+/// Where dropped focus should go, if it was dropped: the page has it (nothing else does, or the element that
+/// has it is about to lose it), and the element that last had it is gone, disabled or hidden (→ the heading),
+/// or was a timeline node (→ the active node: Firefox blurs the focused node on Back/Forward before the app
+/// sees the move, where Chromium lets focus come along with the keys' moves). Focus the reader put on the page
+/// themselves (a click on the background) is otherwise left there.
+fn dropped(last: Option<&web_sys::Element>) -> Option<Rescue> {
     let gone = |el: &web_sys::Element| {
         !el.is_connected()
             || el.matches(":disabled").unwrap_or(false)
@@ -77,7 +79,20 @@ fn was_dropped(last: Option<&web_sys::Element>) -> bool {
                 || gone(&el)
         }
     };
-    on_page && last.is_some_and(gone)
+    let last = last.filter(|_| on_page)?;
+    if gone(last) {
+        Some(Rescue::Heading)
+    } else if last.class_list().contains("node") {
+        Some(Rescue::ActiveNode)
+    } else {
+        None
+    }
+}
+
+/// Where [`dropped`] focus goes.
+enum Rescue {
+    Heading,
+    ActiveNode,
 }
 
 /// Scrolls the detail (the heading's article) to the top of the screen if the heading is not wholly on it;
@@ -135,8 +150,23 @@ pub fn keep_on_moves(router: Router, overview: NodeRef<H2>, detail: NodeRef<H2>)
         let Some(heading) = shown.try_get_untracked().flatten() else {
             return;
         };
-        if asked.rescue && last_focused.with_value(|last| was_dropped(last.as_ref())) {
-            let _ = heading.focus();
+        if asked.rescue {
+            match last_focused.with_value(|last| dropped(last.as_ref())) {
+                Some(Rescue::Heading) => {
+                    let _ = heading.focus();
+                }
+                Some(Rescue::ActiveNode) => {
+                    if let Some(node) = document()
+                        .query_selector("a.node[aria-current]")
+                        .ok()
+                        .flatten()
+                        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = node.focus();
+                    }
+                }
+                None => {}
+            }
         }
         if let (Some(move_focus), Some(_)) = (asked.reveal, active)
             && scroll_into_view(&heading)

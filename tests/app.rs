@@ -8,7 +8,7 @@
 mod browser;
 
 use browser::*;
-use leptos::prelude::document;
+use leptos::prelude::{document, window};
 use wasm_bindgen_test::*;
 use web_infra_evolution::data::{Lang, SITE};
 use web_infra_evolution::language::LANG_KEY;
@@ -373,4 +373,24 @@ async fn keys_in_a_table_that_scrolls_scroll_it() {
     region.set_attribute("style", "width: 4000px").unwrap();
     press("ArrowRight");
     until("→ moved on", || active_gen(&root).as_deref() == Some("3")).await;
+}
+
+#[wasm_bindgen_test]
+async fn back_after_the_browser_blurred_the_node_brings_focus_to_the_active_node() {
+    let root = mount_at("#/gen/5").await;
+    find::<HtmlElement>(&root, ".node[data-gen='5']")
+        .focus()
+        .unwrap();
+    press("ArrowRight");
+    until("focus came along to 6", || focused(".node[data-gen='6']")).await;
+    // As Firefox does on Back/Forward: the focused node is blurred before the app sees the move.
+    find::<HtmlElement>(&root, ".node[data-gen='6']")
+        .blur()
+        .unwrap();
+    window().history().unwrap().back().unwrap();
+    until("back on 5", || active_gen(&root).as_deref() == Some("5")).await;
+    until("focus on the active node, not the page", || {
+        focused(".node[data-gen='5']")
+    })
+    .await;
 }
