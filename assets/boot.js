@@ -69,7 +69,12 @@
     else fail();
     return;
   }
-  // A script, stylesheet or wasm that fails to load, or the loader's rejected promise.
-  window.addEventListener("error", fail, true);
+  // The loader (the module script Trunk writes: import the glue, then fetch and instantiate the wasm) rejects
+  // whenever the app cannot start: the glue or the wasm missing, refused, cut off or not a wasm. That rejection
+  // reaches the window as an uncaught error. A file the app does not need failing to load (sw-register.js
+  // blocked, say) is not that: its error event stays on its element, and listening in the capture phase, as
+  // this did, turned it into "could not load" and took html.js away from the app that then started anyway
+  // (no play bar, no settings, every generation printed below). The stylesheet has settled before this runs.
+  window.addEventListener("error", function (e) { if (e.target === window) fail(); });
   window.addEventListener("unhandledrejection", fail);
 })();

@@ -11,13 +11,15 @@
 //   sites            { main, scratch }: the sites of the one nginx of the run (global-setup.mjs)
 //   site             sites.main: the build under test, under /a/b/web-infra/ (also the `baseURL`)
 //   scratchSite      sites.scratch, freshly reset to a copy of the build: a test may deploy over it
+//                    (option `scratch: 'faults'`: sites.faults, the same for faults.test.mjs)
 //   app              the app in `page`: open it and wait until it took over, settle, expect a generation …
 //   words            the words of the project's language (content.mjs)
 //   launchPersistent (options, profile = 'default') => a Chromium context with a profile on disk (a temp dir per
 //                    profile name: relaunch with the same name = a browser restart; not incognito, so Chromium
 //                    reports installability), watched, closed and deleted after the test
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -33,6 +35,35 @@ export { expect };
  */
 export function finishBuild(dir) {
   execFileSync(process.execPath, [join(ROOT, 'build/finish.mjs'), dir, '--no-single'], { stdio: 'pipe' });
+}
+
+/**
+ * A new build made from `from`: a changed stylesheet (new content, new hashed name, new SRI) and the app's
+ * JS and wasm under new hashed names, then the finishing step again (new sw.js version, manifest, _headers, .br/.gz).
+ */
+export function changedBuild(from, to) {
+  cpSync(from, to, { recursive: true });
+  const names = readdirSync(to);
+  let html = readFileSync(join(to, 'index.html'), 'utf8');
+  const hex16 = (s) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+  const css = names.find((f) => /^app-[0-9a-f]{8,16}\.css$/.test(f));
+  const text = `${readFileSync(join(to, css), 'utf8')}\n:root { --deploy-marker: "v2"; }\n`;
+  const newCss = `app-${hex16(text)}.css`;
+  writeFileSync(join(to, newCss), text);
+  rmSync(join(to, css));
+  const sri = `sha384-${createHash('sha384').update(text).digest('base64')}`;
+  html = html.replace(new RegExp(`href="\\./${css}" integrity="[^"]+"`), `href="./${newCss}" integrity="${sri}"`);
+  const js = names.find((f) => /^web-infra-evolution-[0-9a-f]{8,16}\.js$/.test(f));
+  const id = js.slice('web-infra-evolution-'.length, -3);
+  const newId = hex16(`v2${id}`);
+  for (const [a, b] of [[`${id}.js`, `${newId}.js`], [`${id}_bg.wasm`, `${newId}_bg.wasm`]]) {
+    cpSync(join(to, `web-infra-evolution-${a}`), join(to, `web-infra-evolution-${b}`));
+    rmSync(join(to, `web-infra-evolution-${a}`));
+    html = html.split(`web-infra-evolution-${a}`).join(`web-infra-evolution-${b}`);
+  }
+  writeFileSync(join(to, 'index.html'), html);
+  finishBuild(to);
+  return { css: newCss, js: `web-infra-evolution-${newId}.js`, oldFiles: names.filter((f) => !readdirSync(to).includes(f)) };
 }
 
 /** Console errors, uncaught errors and CSP violations of every context it watches. */
@@ -218,9 +249,10 @@ export const test = base.extend({
   }, { scope: 'worker' }],
   site: async ({ sites }, use) => use(sites.main),
   baseURL: async ({ sites }, use) => use(sites.main.url),
-  scratchSite: async ({ sites }, use) => {
-    sites.scratch.deploy(DIST);
-    await use(sites.scratch);
+  scratch: ['scratch', { option: true }],
+  scratchSite: async ({ sites, scratch }, use) => {
+    sites[scratch].deploy(DIST);
+    await use(sites[scratch]);
   },
 
   browserProblems: [async ({ expectedErrors }, use) => {

@@ -3,11 +3,10 @@
 // Also: a browser restart, damaged cache entries, no service worker at all, and a new deploy (update prompt).
 // Every test uses the `scratchSite` (its own port and access log, reset to a copy of the build before each test),
 // so other tests' requests never show up in its log and the deploy test can replace its files.
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, appFor, finishBuild } from './fixtures.mjs';
+import { test, expect, appFor, changedBuild } from './fixtures.mjs';
 import { UPDATE_PROMPT } from './content.mjs';
 
 // One access log: the tests of this file run one after the other.
@@ -134,35 +133,6 @@ test.describe('no service worker', () => {
     });
   }
 });
-
-/**
- * A new build made from `from`: a changed stylesheet (new content, new hashed name, new SRI) and the app's
- * JS and wasm under new hashed names, then the finishing step again (new sw.js version, manifest, _headers, .br/.gz).
- */
-function changedBuild(from, to) {
-  cpSync(from, to, { recursive: true });
-  const names = readdirSync(to);
-  let html = readFileSync(join(to, 'index.html'), 'utf8');
-  const hex16 = (s) => createHash('sha256').update(s).digest('hex').slice(0, 16);
-  const css = names.find((f) => /^app-[0-9a-f]{8,16}\.css$/.test(f));
-  const text = `${readFileSync(join(to, css), 'utf8')}\n:root { --deploy-marker: "v2"; }\n`;
-  const newCss = `app-${hex16(text)}.css`;
-  writeFileSync(join(to, newCss), text);
-  rmSync(join(to, css));
-  const sri = `sha384-${createHash('sha384').update(text).digest('base64')}`;
-  html = html.replace(new RegExp(`href="\\./${css}" integrity="[^"]+"`), `href="./${newCss}" integrity="${sri}"`);
-  const js = names.find((f) => /^web-infra-evolution-[0-9a-f]{8,16}\.js$/.test(f));
-  const id = js.slice('web-infra-evolution-'.length, -3);
-  const newId = hex16(`v2${id}`);
-  for (const [a, b] of [[`${id}.js`, `${newId}.js`], [`${id}_bg.wasm`, `${newId}_bg.wasm`]]) {
-    cpSync(join(to, `web-infra-evolution-${a}`), join(to, `web-infra-evolution-${b}`));
-    rmSync(join(to, `web-infra-evolution-${a}`));
-    html = html.split(`web-infra-evolution-${a}`).join(`web-infra-evolution-${b}`);
-  }
-  writeFileSync(join(to, 'index.html'), html);
-  finishBuild(to);
-  return { css: newCss, js: `web-infra-evolution-${newId}.js`, oldFiles: names.filter((f) => !readdirSync(to).includes(f)) };
-}
 
 test('a new deploy: the open app offers "새 버전 / New version — reload", which loads the new version whole', async ({ page, app, scratchSite }) => {
   await app.open('#/gen/2', { url: scratchSite.url });
