@@ -485,13 +485,13 @@ test.describe('offline copy faults', () => {
     proxy.offline = true;
     changedBuild(scratchSite.root, join(tmp, 'v2'));
     scratchSite.deploy(join(tmp, 'v2'));
-    return { proxy, url, done: async () => { await proxy.close(); rmSync(tmp, { recursive: true, force: true }); } };
+    return { proxy, url, tmp, done: async () => { await proxy.close(); rmSync(tmp, { recursive: true, force: true }); } };
   }
   /** The tab becomes visible again (sw-register.js looks for a new version then, and hourly). */
   const backToTheTab = (page) => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
 
-  test('a deploy while the reader is offline: after reconnecting, returning to the tab brings the update prompt, once', async ({ page, app, scratchSite, browserProblems }) => {
-    const { proxy, done } = await deployWhileOffline(page, app, scratchSite);
+  test('a deploy while the reader is offline: after reconnecting, returning to the tab brings the update prompt, once (also after one more deploy)', async ({ page, app, scratchSite, browserProblems }) => {
+    const { proxy, tmp, done } = await deployWhileOffline(page, app, scratchSite);
     try {
       // Offline, the reader reads on; looking for an update fails quietly.
       await backToTheTab(page);
@@ -505,15 +505,25 @@ test.describe('offline copy faults', () => {
       const prompt = page.locator('.sw-update[role="status"]');
       await expect(prompt, 'the update prompt after reconnecting').toBeVisible({ timeout: 20_000 });
       for (const re of UPDATE_PROMPT.text) await expect(prompt).toContainText(re);
-      // More looks for updates: still one prompt.
+      // More looks for updates, and one more deploy found while the prompt is up: still one prompt, and it
+      // offers the newest version.
       for (let i = 0; i < 3; i++) await backToTheTab(page);
-      await page.waitForTimeout(1000);
+      await page.evaluate(async () => { globalThis.__e2eV2 = (await navigator.serviceWorker.getRegistration()).waiting; });
+      const v3 = changedBuild(scratchSite.root, join(tmp, 'v3'));
+      scratchSite.deploy(join(tmp, 'v3'));
+      await backToTheTab(page);
+      await expect.poll(() => page.evaluate(async () => {
+        const waiting = (await navigator.serviceWorker.getRegistration()).waiting;
+        return !!waiting && waiting !== globalThis.__e2eV2 && waiting.state === 'installed';
+      }), { message: 'the third version was found and waits', timeout: 20_000 }).toBe(true);
+      await page.waitForTimeout(500);
       await expect(page.locator('.sw-update'), 'one prompt').toHaveCount(1);
       await app.expectActive(3, 'the old version goes on until the reader accepts');
       await prompt.getByRole('button', { name: UPDATE_PROMPT.button }).click();
       await page.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--deploy-marker').trim() === '"v2"', null, { timeout: 15_000 });
       await app.ready();
       await app.expectActive(3, 'the new version keeps the deep link');
+      await expect(page.locator('script[data-js]'), 'the newest version, whole').toHaveAttribute('data-js', `./${v3.js}`);
       await expect(page.locator('.sw-update'), 'no prompt in the new version').toHaveCount(0);
     } finally {
       await done();
