@@ -9,6 +9,8 @@ WASM_BINDGEN_VERSION=0.2.130
 APT_PACKAGES=(chromium chromium-driver brotli nginx fonts-noto-cjk fonts-noto-color-emoji poppler-utils)
 # The e2e nginx serves .br files.
 APT_PACKAGES+=(libnginx-mod-http-brotli-static)
+# The second engine of the e2e suite (tests/e2e/firefox.test.mjs drives it over WebDriver BiDi with puppeteer-core).
+APT_PACKAGES+=(firefox-esr)
 # The Nu HTML Checker (`make validate`, npm vnu-jar) runs on Java; the image usually has one.
 command -v java >/dev/null 2>&1 || APT_PACKAGES+=(default-jre-headless)
 # SETUP_PROFILE=build: only what `make build` needs (a hosting pipeline such as .github/workflows/pages.yml):
@@ -23,7 +25,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# 2. Debian packages: browser + driver for tests, brotli for size reports, nginx as the CDN stand-in, fonts for screenshots.
+# 2. Debian packages: browsers (Chromium + driver, Firefox ESR) for tests, brotli for size reports, nginx as the CDN
+#    stand-in, fonts for screenshots.
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -19,6 +19,7 @@
 //                    reports installability), watched, closed and deleted after the test
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer, request } from 'node:http';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +65,66 @@ export function changedBuild(from, to) {
   writeFileSync(join(to, 'index.html'), html);
   finishBuild(to);
   return { css: newCss, js: `web-infra-evolution-${newId}.js`, oldFiles: names.filter((f) => !readdirSync(to).includes(f)) };
+}
+
+/**
+ * A proxy in front of `upstream` (http://127.0.0.1:port): a network between the browser and the site that a test
+ * can break for real, for the page and for the browser's own requests (the service worker's update checks, which
+ * Playwright's offline emulation does not cover). It passes everything through, except:
+ * - `cutPath`: for a path matching it, the headers and half the body, then the connection is destroyed (the network
+ *   dying in the middle of a download);
+ * - `offline = true`: every connection is reset (the open ones too) until it is set back to false; `refused()`
+ *   lists what was asked for meanwhile.
+ */
+export async function faultProxy(upstream, { cutPath = null } = {}) {
+  let cut = 0;
+  let offline = false;
+  const refused = [];
+  const sockets = new Set();
+  const server = createServer((req, res) => {
+    if (offline) {
+      refused.push(new URL(req.url, upstream).pathname);
+      req.socket.destroy();
+      return;
+    }
+    const up = request(`${upstream}${req.url}`, { method: req.method, headers: req.headers }, (upRes) => {
+      res.writeHead(upRes.statusCode, upRes.headers);
+      const total = Number(upRes.headers['content-length']);
+      if (!cutPath?.test(new URL(req.url, upstream).pathname) || !(total > 1)) {
+        upRes.pipe(res);
+        return;
+      }
+      const half = total >> 1;
+      let sent = 0;
+      upRes.on('data', (chunk) => {
+        if (sent >= half) return;
+        const part = chunk.subarray(0, half - sent);
+        sent += part.length;
+        res.write(part, () => {
+          if (sent >= half && !res.destroyed) {
+            cut += 1;
+            upRes.destroy();
+            res.socket?.destroy();
+          }
+        });
+      });
+    });
+    up.on('error', () => res.destroy());
+    req.pipe(up);
+  });
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    cut: () => cut,
+    /** The paths asked for while offline (each connection reset). */
+    refused: () => [...refused],
+    set offline(value) {
+      offline = value;
+      if (value) for (const s of sockets) s.destroy();
+    },
+    close: () => new Promise((ok) => { for (const s of sockets) s.destroy(); server.close(ok); }),
+  };
 }
 
 /** Console errors, uncaught errors and CSP violations of every context it watches. */
