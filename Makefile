@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup serve build deploy-config icons validate test lint test-native test-build test-wasm test-e2e size bench clean
+.PHONY: setup serve build deploy-config icons validate test lint test-native test-build test-wasm test-wasm-firefox test-e2e size bench clean
 
 setup:
 	@scripts/setup.sh
@@ -37,8 +37,9 @@ validate:
 	node scripts/check-html.mjs
 
 ## Every check: format, lints on both targets, native tests, the build steps' tests, wasm tests in headless
-## Chromium, a release build, valid HTML, end-to-end tests on the built dist/ over real HTTP, the size budget.
-test: setup lint test-native test-build test-wasm build validate test-e2e size
+## Chromium and Firefox ESR, a release build, valid HTML, end-to-end tests on the built dist/ over real HTTP (Chromium,
+## and the core flows in Firefox ESR), the size budget.
+test: setup lint test-native test-build test-wasm test-wasm-firefox build validate test-e2e size
 
 lint:
 	cargo fmt --all -- --check
@@ -54,6 +55,11 @@ test-build:
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test app --test memory
+
+## The same wasm tests in headless Firefox ESR through geckodriver (about 30 s warm; CHROMEDRIVER unset so that
+## wasm-bindgen-test-runner picks Firefox).
+test-wasm-firefox:
+	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) cargo test --target wasm32-unknown-unknown --test app --test memory
 
 ## End-to-end tests with Playwright (playwright.config.mjs, tests/e2e/README.md) on the built dist/, served by one
 ## private nginx under /a/b/web-infra/. ARGS goes to Playwright, e.g. ARGS=--update-snapshots (after an intended

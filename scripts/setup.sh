@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+# WebDriver for Firefox: `make test-wasm-firefox` runs the wasm tests in Firefox ESR with it.
+GECKODRIVER_VERSION=0.37.1
 APT_PACKAGES=(chromium chromium-driver brotli nginx fonts-noto-cjk fonts-noto-color-emoji poppler-utils)
 # The e2e nginx serves .br files.
 APT_PACKAGES+=(libnginx-mod-http-brotli-static)
@@ -39,7 +41,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # 3. Cargo-installed tools at their pinned versions.
-have_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q " $2\$\| $2 \| $2"; }
+# (The output is read whole first: with pipefail, `grep -q` closing the pipe early would fail a tool that prints
+# more than one line, such as geckodriver, by SIGPIPE, and reinstall it every other run.)
+have_version() { local v; command -v "$1" >/dev/null 2>&1 && v=$("$1" --version 2>/dev/null) && grep -q " $2\$\| $2 \| $2" <<<"$v"; }
 if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION" || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
   log "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 min; no --locked, see TOOLCHAIN.md)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
@@ -47,6 +51,10 @@ fi
 if ! have_version trunk "$TRUNK_VERSION"; then
   log "cargo install trunk $TRUNK_VERSION (about 6 min)"
   cargo install --locked "trunk@$TRUNK_VERSION" --force
+fi
+if [ "${SETUP_PROFILE:-}" != "build" ] && ! have_version geckodriver "$GECKODRIVER_VERSION"; then
+  log "cargo install geckodriver $GECKODRIVER_VERSION (about 2 min)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --force
 fi
 
 # 4. npm dev tools (binaryen's wasm-opt, esbuild and parse5 for the build steps, @playwright/test, axe-core,
