@@ -156,7 +156,12 @@ export async function resolveBefore({ root, results, log = () => {} }) {
     const data = JSON.parse(readFileSync(file, 'utf8'));
     if (!data.size || !Array.isArray(data.size.files)) throw new Error(`${file} has no per-file sizes`);
     const names = data.size.files.map((f) => f.file);
-    const files = data.size.files.map((f) => ({ ...f, group: f.group || groupOf(f.file, names), logical: f.logical || logical(f.file) }));
+    const files = data.size.files.map((f) => {
+      const group = f.group || groupOf(f.file, names);
+      // Runs older than the first-load flags: html, css, js and wasm files were the first load.
+      const firstLoad = f.firstLoad ?? ['html', 'css', 'js glue', 'wasm', 'boot/sw-register'].includes(group);
+      return { ...f, group, logical: f.logical || logical(f.file), firstLoad };
+    });
     return { kind, label: `${relative(root, file) || file} (run of ${String(data.when).slice(0, 16).replace('T', ' ')}, commit ${data.commit})`, size: { ...data.size, files }, data };
   };
   const fromRef = async (ref, why) => {

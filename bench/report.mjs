@@ -274,7 +274,7 @@ export function report(d) {
   out.push('');
   out.push('Traced loads: a Chromium trace (devtools.timeline) of each cold load at 4× CPU from navigation to the moment `#app` loses ' +
     '`data-prerendered` (the takeover); every RunTask of the renderer main thread counts, not only those over 50 ms. The header is ' +
-    '`header.site-header`, its page-relative top read right after every frame (in a task, so no layout is forced) from the first frame that has it until the second frame after the takeover. ' +
+    '`header.site-header`, its page-relative top as laid out in each frame (an IntersectionObserver entry per frame, so the reading forces no layout) from the first frame that has it to the second frame after the takeover. ' +
     '`<html lang>` at first frame: read in the first requestAnimationFrame callback (before the first frame is drawn), a fresh context ' +
     'with nothing saved, the browser\'s language set by the context\'s locale.');
   out.push('');

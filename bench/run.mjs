@@ -20,6 +20,7 @@
 //                           unset: bench/results/baseline.json if there is one, else commit fc7469b (before issue 9)
 //   BENCH_SAVE_BASELINE=0   1: also copy this run's latest.json to bench/results/baseline.json
 //   BENCH_DIST=dist         the build to measure (copied once at the start)
+//   BENCH_RESULTS=bench/results   where latest.md, latest.json, lighthouse-N.json and baseline.json are
 //   CHROMIUM=/usr/bin/chromium, NGINX=/usr/sbin/nginx   (tests/e2e/server.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';
 
@@ -62,7 +63,7 @@ const CONFIG = {
   saveBaseline: env('BENCH_SAVE_BASELINE', 0) > 0,
   dist: resolve(ROOT, process.env.BENCH_DIST || 'dist'),
 };
-const RESULTS = join(HERE, 'results');
+const RESULTS = resolve(ROOT, process.env.BENCH_RESULTS || join(HERE, 'results'));
 const started = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
 
@@ -127,7 +128,7 @@ function staticCopy(dir) {
  * Other heavy work on the machine right now (builds, test runs), not this run's own processes: the benchmark
  * says so next to its figures. Recognised: cargo (any subcommand) and rustc, trunk, wasm-bindgen(-test-runner),
  * wasm-opt, Playwright test runs (`playwright test`, `npx playwright test`), `node --test`, Lighthouse, make
- * test/build/bench.
+ * test/build/bench, another bench run, other Chromium browsers, the Nu HTML Checker (java).
  */
 function otherWork(psOutput = null, self = process.pid) {
   try {
@@ -163,6 +164,10 @@ function otherWork(psOutput = null, self = process.pid) {
         else if (/(^|\s)--test(\s|$)/.test(joined)) seen.add('node --test');
         else if (/lighthouse/.test(joined)) seen.add('lighthouse');
         else if (/bench\/run\.mjs/.test(joined)) seen.add('another bench run');
+      } else if (/^(chromium|chrome|chrome-headless-shell|headless_shell)$/.test(exe) && !rest.some((w) => w.startsWith('--type='))) {
+        seen.add('chromium'); // a browser of another test run (its renderers are not counted apart)
+      } else if (exe === 'java' && /vnu/.test(args)) {
+        seen.add('java (Nu HTML Checker)');
       } else if (exe === 'playwright' && rest[0] === 'test') {
         seen.add('playwright test');
       } else if (exe === 'make' && rest.some((w) => /^(test|test-\S+|build|bench|lint)$/.test(w))) {
@@ -366,12 +371,12 @@ async function main() {
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(data, null, 1)}\n`); // first: the figures survive a report bug
   if (CONFIG.saveBaseline) {
     copyFileSync(join(RESULTS, 'latest.json'), join(RESULTS, 'baseline.json'));
-    log('this run is the new baseline: bench/results/baseline.json (the BEFORE of later runs while BENCH_BEFORE is unset)');
+    log(`this run is the new baseline: ${relative(ROOT, join(RESULTS, 'baseline.json'))} (the BEFORE of later runs while BENCH_BEFORE is unset)`);
   }
   const md = report(data);
   writeFileSync(join(RESULTS, 'latest.md'), md);
   process.stdout.write(`\n${md}\n`);
-  log(`written to ${relative(ROOT, join(RESULTS, 'latest.md'))} (raw: latest.json) in ${data.seconds} s`);
+  log(`written to ${relative(ROOT, join(RESULTS, 'latest.md'))} (raw: latest.json beside it) in ${data.seconds} s`);
 }
 
 if (process.argv[2] === '--report') {
