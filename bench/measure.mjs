@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { benchInit, benchRead, animStart, animStop, cssDeclared, wasmMemoryBytes } from './page.mjs';
+import { benchInit, benchRead, animStart, animStop, cssDeclared } from './page.mjs';
 
 export const CHROME_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -13,7 +13,7 @@ export const CHROME_FLAGS = [
 /** Slow mobile network: CDP Network.emulateNetworkConditions (DevTools-style, per-request latency). */
 export const SLOW_MOBILE = { latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (750 * 1e3) / 8 };
 
-const DESKTOP_VIEWPORT = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
+export const DESKTOP_VIEWPORT = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
 const MOBILE_VIEWPORT = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 
 export const PROFILES = [
@@ -27,7 +27,13 @@ export const PROFILES = [
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function newContext(browser, device, extra = {}) {
+/** The two readers: the browser's language, nothing saved (a fresh context each time). */
+export const READERS = [
+  { id: 'ko', locale: 'ko-KR', about: 'browser language ko-KR' },
+  { id: 'en', locale: 'en-US', about: 'browser language en-US' },
+];
+
+export async function newContext(browser, device, extra = {}) {
   return browser.newContext({
     ...device,
     serviceWorkers: 'block', // every load cold: no service worker, and a fresh context has an empty cache
@@ -64,20 +70,73 @@ export function clsOf(shifts, until = Infinity) {
   return best;
 }
 
+/** Trace categories for the start-up tasks: every main-thread task (RunTask), user timing marks, paint events. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8.execute'];
+
 /**
- * One cold load of `url` in a fresh context, in one of three modes:
+ * The main-thread tasks of one traced load, from navigation start until the app took over (the `bench:takeover`
+ * mark the init script sets when `#app` loses data-prerendered): the longest, those over 50 ms, and the blocking
+ * time (Σ of each task's time beyond 50 ms) of the tasks that end after FCP, TBT-like but up to the takeover.
+ */
+export function startupFromTrace(buf) {
+  const json = JSON.parse(buf.toString('utf8'));
+  const events = Array.isArray(json) ? json : json.traceEvents || [];
+  const mark = events.find((e) => e.name === 'bench:takeover');
+  if (!mark) return { error: 'no bench:takeover mark in the trace (the app did not take over while tracing)' };
+  const { pid, tid } = mark;
+  const navs = events.filter((e) => e.name === 'navigationStart' && e.pid === pid && e.ts <= mark.ts && !/^about:/.test(e.args?.data?.documentLoaderURL || ''));
+  const nav = navs.sort((x, y) => y.ts - x.ts)[0];
+  if (!nav) return { error: 'no navigationStart in the renderer that took over' };
+  const fcpEv = events.filter((e) => e.name === 'firstContentfulPaint' && e.pid === pid && e.ts >= nav.ts).sort((x, y) => x.ts - y.ts)[0];
+  const fcp = fcpEv ? fcpEv.ts : null;
+  const isTask = (e) => e.ph === 'X' && e.pid === pid && e.tid === tid && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const tasks = events.filter((e) => isTask(e) && e.ts + e.dur > nav.ts && e.ts <= mark.ts).sort((x, y) => x.ts - y.ts);
+  if (!tasks.length) return { error: 'no RunTask events on the renderer main thread' };
+  const ms = (us) => us / 1000;
+  const longest = tasks.reduce((m, t) => (t.dur > m.dur ? t : m), tasks[0]);
+  // What the longest task did: its biggest named children (script evaluation, wasm compile, layout, …).
+  const kids = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e !== longest && !isTask(e) &&
+    e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur && e.dur >= 1000);
+  const byName = new Map();
+  for (const k of kids) {
+    const url = k.args?.data?.url || k.args?.data?.functionName || '';
+    const label = `${k.name}${url ? ` ${String(url).split('/').pop().slice(0, 40)}` : ''}`;
+    byName.set(label, Math.max(byName.get(label) || 0, k.dur));
+  }
+  const what = [...byName].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([n, d]) => `${n} ${Math.round(ms(d))} ms`);
+  const over50 = tasks.filter((t) => t.dur > 50_000);
+  const afterFcp = fcp === null ? [] : tasks.filter((t) => t.ts + t.dur > fcp);
+  return {
+    takeover: ms(mark.ts - nav.ts),
+    fcp: fcp === null ? null : ms(fcp - nav.ts),
+    tasks: tasks.length,
+    longest: ms(longest.dur),
+    longestAt: ms(longest.ts - nav.ts),
+    longestWhat: what,
+    over50: over50.length,
+    over50Total: ms(over50.reduce((a, t) => a + t.dur, 0)),
+    blockingFcpToTakeover: fcp === null ? null : ms(afterFcp.reduce((a, t) => a + Math.max(0, t.dur - 50_000), 0)),
+    totalBusy: ms(tasks.reduce((a, t) => a + t.dur, 0)),
+  };
+}
+
+/**
+ * One cold load of `url` in a fresh context, for one reader (`locale`), in one of four modes:
  * - 'static': the script-free baseline; waits for `load`;
  * - 'paint': the app without any input during the load (FCP, LCP, CLS, long tasks are not disturbed); once the
  *   page has settled, one real click on the generation-3 link measures the click → answer time of a quiet app;
  * - 'interactive': a real click on the generation-3 link as soon as the app has taken over and the page has
- *   painted; measures when the app answers it.
+ *   painted; measures when the app answers it;
+ * - 'trace': like 'paint' without the click, with a Chromium trace from navigation to takeover (every main-thread
+ *   task, not only those over 50 ms): the start-up task length.
  */
-export async function coldLoad(browser, url, profile, mode) {
-  const context = await newContext(browser, profile.device);
+export async function coldLoad(browser, url, profile, mode, { locale = 'ko-KR' } = {}) {
+  const context = await newContext(browser, profile.device, { locale });
   let onResponse;
   const responded = new Promise((ok) => { onResponse = ok; });
   const errors = [];
   const answered = (ms) => Promise.race([responded, sleep(ms).then(() => false)]);
+  let tracing = false;
   try {
     await context.addInitScript(benchInit, mode);
     let page;
@@ -118,16 +177,27 @@ export async function coldLoad(browser, url, profile, mode) {
       if (r) { r.bytes = e.encodedDataLength; r.body = Math.max(0, e.encodedDataLength - r.headers); r.end = at(e.timestamp); }
     });
     await throttle(cdp, profile);
+    if (mode === 'trace') {
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      tracing = true;
+    }
     await page.goto(url, { waitUntil: 'load', timeout: profile.net ? 90_000 : 45_000 });
     // After `load` the wasm is in: the app is due within moments even at 4× CPU.
     const grace = profile.cpu > 1 ? 20_000 : 10_000;
+    const tookOver = () => { const a = document.getElementById('app'); return !!a && !a.hasAttribute('data-prerendered'); };
     if (mode === 'interactive') {
       if (!(await answered(grace))) errors.push('the app did not answer the click on generation 3 in time');
-    } else if (mode === 'paint') {
-      await page.waitForFunction(() => document.documentElement.classList.contains('taken-over'), null, { timeout: grace })
-        .catch(() => errors.push('the app did not take over in time'));
+    } else if (mode === 'paint' || mode === 'trace') {
+      await page.waitForFunction(tookOver, null, { timeout: grace }).catch(() => errors.push('the app did not take over in time'));
     }
-    await sleep(profile.cpu > 1 ? 1500 : 1000); // late LCP candidates and layout shifts
+    let startup = null;
+    if (tracing) {
+      await sleep(200);
+      tracing = false;
+      startup = startupFromTrace(await browser.stopTracing());
+    } else {
+      await sleep(profile.cpu > 1 ? 1500 : 1000); // late LCP candidates and layout shifts
+    }
     const r = await page.evaluate(benchRead);
     let settledClick = null;
     if (mode === 'paint' && r.takeover !== null) {
@@ -144,15 +214,36 @@ export async function coldLoad(browser, url, profile, mode) {
     const end = r.now;
     const fromFcp = r.lt.filter((t) => r.fcp !== null && t.t >= r.fcp);
     const clicked = mode === 'interactive' && r.clickTs !== null && r.response !== null;
+    // <html lang> at first contentful paint: the last value set before it (the parser's own, then the boot
+    // script's), and whether it changed after (a visible switch).
+    const langAt = (t) => r.lang.filter((x) => x.t <= t).reduce((_, x) => x.to, r.lang.length ? r.lang[0].from : null);
+    const langAtFcp = r.fcp === null ? null : (langAt(r.fcp) ?? r.langAtDcl);
+    const switches = r.fcp === null ? [] : r.lang.filter((x) => x.t > r.fcp && x.to !== langAtFcp);
+    // Start-up, from the Long Tasks API (only tasks over 50 ms are reported): until the app took over.
+    const untilTakeover = r.takeover === null ? [] : r.lt.filter((t) => t.t <= r.takeover);
+    const blockingToTakeover = r.fcp === null || r.takeover === null ? null
+      : untilTakeover.filter((t) => t.t + t.d > r.fcp).reduce((a, t) => a + Math.max(0, t.d - 50), 0);
     return {
       mode,
+      locale,
       fcp: r.fcp,
       lcp: lcp ? lcp.t : null,
       lcpElement: lcp ? lcp.el : null,
+      lcpInfo: r.lcpInfo,
+      lcpBeforeTakeover: lcp && r.takeover !== null ? lcp.t <= r.takeover : null,
       cls: clsOf(r.ls, mode === 'interactive' ? (r.clickTs ?? Infinity) : Infinity),
       shifts: r.ls.filter((s) => !s.input),
       load: r.nav ? r.nav.load : null,
       takeover: r.takeover,
+      takeoverHow: r.takeoverHow,
+      prerendered: r.prerendered,
+      langAtDcl: r.langAtDcl,
+      langAtFirstFrame: r.langAtFirstFrame,
+      langAtFcp,
+      langNow: r.langNow,
+      langSwitches: switches,
+      header: r.header,
+      headerNow: r.headerNow,
       // The page was ready for the click at clickSent; the harness then needs a few ms to send it, which is not
       // the app's time: interactive = ready + (answer − the click event's own time stamp).
       interactive: clicked ? r.clickSent + (r.response - r.clickTs) : null,
@@ -162,6 +253,9 @@ export async function coldLoad(browser, url, profile, mode) {
       longTaskCount: r.lt.filter((t) => t.t <= end).length,
       longTaskTotal: r.lt.filter((t) => t.t <= end).reduce((a, t) => a + t.d, 0),
       blocking: fromFcp.reduce((a, t) => a + Math.max(0, t.d - 50), 0),
+      startupLongest: untilTakeover.length ? Math.max(...untilTakeover.map((t) => t.d)) : (r.takeover === null ? null : 0),
+      startupBlocking: blockingToTakeover,
+      startup,
       longTasks: r.lt,
       transfer,
       transferBodies: [...requests.values()].reduce((a, x) => a + x.body, 0),
@@ -169,14 +263,17 @@ export async function coldLoad(browser, url, profile, mode) {
       errors,
     };
   } finally {
+    if (tracing) await browser.stopTracing().catch(() => {});
     await context.close().catch(() => {});
   }
 }
 
 /** Waits until the app has taken over and the page is quiet. */
-async function openApp(browser, url, cdpSetup) {
+export async function openApp(browser, url, cdpSetup, { initScripts = [], instrument = true } = {}) {
   const context = await newContext(browser, DESKTOP_VIEWPORT);
-  await context.addInitScript(benchInit, 'paint');
+  // The recorders of benchInit (long tasks, LoAF, shifts, …) keep what they see: not for the memory soaks.
+  if (instrument) await context.addInitScript(benchInit, 'paint');
+  for (const [fn, arg] of initScripts) await context.addInitScript(fn, arg);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -184,12 +281,12 @@ async function openApp(browser, url, cdpSetup) {
   const cdp = await context.newCDPSession(page);
   if (cdpSetup) await cdpSetup(cdp);
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.documentElement.classList.contains('taken-over'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => { const a = document.getElementById('app'); return !!a && !a.hasAttribute('data-prerendered'); }, null, { timeout: 30_000 });
   await sleep(1500);
   return { context, page, cdp, errors };
 }
 
-const isPlaying = (page) => page.evaluate(() => !!document.querySelector('button.play-button.playing'));
+export const isPlaying = (page) => page.evaluate(() => !!document.querySelector('button.play-button.playing'));
 
 /**
  * Desktop speed: presses play and watches `seconds` of playback, then Home and five ArrowRight presses
@@ -217,54 +314,6 @@ export async function animationWindow(browser, url, seconds) {
     const rec = await page.evaluate(animStop);
     const declared = await page.evaluate(cssDeclared);
     return { ...rec, started, declared, playedThrough, endedAt, errors };
-  } finally {
-    await context.close().catch(() => {});
-  }
-}
-
-async function memorySample(cdp, page, t0) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
-  return {
-    t: Math.round((Date.now() - t0) / 1000),
-    heapUsed: m.JSHeapUsedSize,
-    heapTotal: m.JSHeapTotalSize,
-    nodes: m.Nodes,
-    listeners: m.JSEventListeners,
-    wasm: await page.evaluate(wasmMemoryBytes),
-  };
-}
-
-/** Loops playback for `seconds` (pressing play again whenever it stops at 6), reading memory before, during, after. */
-export async function soak(browser, url, seconds, { sampleEvery = 60, log = () => {} } = {}) {
-  const { context, page, cdp, errors } = await openApp(browser, url, async (c) => {
-    await c.send('Performance.enable');
-    await c.send('HeapProfiler.enable');
-  });
-  try {
-    const t0 = Date.now();
-    const samples = [await memorySample(cdp, page, t0)];
-    const deadline = Date.now() + seconds * 1000;
-    let presses = 0;
-    let nextSample = Date.now() + sampleEvery * 1000;
-    while (Date.now() < deadline) {
-      if (!(await isPlaying(page))) {
-        await page.click('button.play-button');
-        presses += 1;
-      }
-      if (Date.now() >= nextSample && deadline - Date.now() > 5000) {
-        samples.push(await memorySample(cdp, page, t0));
-        log(`soak: ${samples.at(-1).t} s, heap ${(samples.at(-1).heapUsed / 1024).toFixed(0)} KB, ${samples.at(-1).nodes} nodes`);
-        nextSample += sampleEvery * 1000;
-      }
-      await sleep(1000);
-    }
-    if (await isPlaying(page)) await page.click('button.play-button'); // pause
-    await sleep(1500);
-    samples.push(await memorySample(cdp, page, t0));
-    return { seconds, presses, samples, errors };
   } finally {
     await context.close().catch(() => {});
   }

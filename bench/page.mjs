@@ -3,17 +3,24 @@
 
 /**
  * Init script for every measured page, run before any of the page's own scripts. It records paint, LCP,
- * layout shifts, long tasks and first input from the start, and for the app: the moment the app takes over
- * the prerendered page (`html.taken-over`), then signals Node, which sends a real (trusted) click on the
- * generation-3 timeline link, and the moment `a.node[data-gen="3"][aria-current="step"]` appears.
+ * layout shifts, long tasks, long animation frames and first input from the start; `<html lang>` as the boot
+ * script and the app set it (with times, and at DOMContentLoaded); the elements of the prerendered `#app` at
+ * DOMContentLoaded (to tell whether the LCP element is the prerendered one); and for the app: the moment the app
+ * takes over the prerendered page (`#app` loses `data-prerendered`; `html.taken-over` for builds before hydration),
+ * marked `bench:takeover` for traces, then, in mode 'interactive', signals Node, which sends a real (trusted) click
+ * on the generation-3 timeline link, and the moment `a.node[data-gen="3"][aria-current="step"]` appears.
  */
 export function benchInit(mode) {
   // mode 'interactive': click the generation-3 link as soon as the app has taken over and the page has painted.
   // Any other mode: no input during the load (Node may click once the page has settled).
   const B = (window.__bench = {
     lt: [], ls: [], lcp: [], loaf: [], fcp: null, fid: null,
-    takeover: null, clickSent: null, clickTs: null, clickHandled: null, response: null, responseFrame: null,
+    takeover: null, takeoverHow: null, takenOverClass: null, clickSent: null, clickTs: null, clickHandled: null, response: null, responseFrame: null,
+    lang: [], langAtDcl: null, langAtFirstFrame: null, firstFrame: null, prerendered: null,
+    header: { first: null, atTakeover: null, afterTakeover: null },
   });
+  // Not serialisable, read by benchRead: the LCP candidates' elements and the prerendered elements.
+  const E = (window.__benchEls = { lcp: [], pre: new WeakSet() });
   const describe = (el) => {
     if (!el || !el.tagName) return String(el);
     let s = el.tagName.toLowerCase();
@@ -31,7 +38,10 @@ export function benchInit(mode) {
     t: e.startTime, d: e.duration, blocking: e.blockingDuration,
     scripts: (e.scripts || []).map((s) => `${s.invokerType} ${s.invoker} ${Math.round(s.duration)} ms`).slice(0, 3),
   }));
-  observe('largest-contentful-paint', (e) => B.lcp.push({ t: e.startTime, size: e.size, el: e.element ? describe(e.element) : (e.url || '(node since removed)') }));
+  observe('largest-contentful-paint', (e) => {
+    B.lcp.push({ t: e.startTime, size: e.size, el: e.element ? describe(e.element) : (e.url || '(node since removed)') });
+    E.lcp.push(e.element || null);
+  });
   observe('layout-shift', (e) => B.ls.push({
     t: e.startTime, v: e.value, input: e.hadRecentInput,
     sources: (e.sources || []).map((s) => describe(s.node)).slice(0, 4),
@@ -41,6 +51,50 @@ export function benchInit(mode) {
   addEventListener('click', (e) => {
     if (e.isTrusted && B.clickTs === null) { B.clickTs = e.timeStamp; B.clickHandled = performance.now(); }
   }, true);
+  // The language: every change of <html lang> with its time; the value when the first frame is drawn.
+  requestAnimationFrame(() => {
+    B.firstFrame = performance.now();
+    B.langAtFirstFrame = document.documentElement ? document.documentElement.lang : null;
+  });
+  // The site header's box (page coordinates) as drawn: in the first frame that has it, in the first frame after
+  // the takeover and in the one after that (the takeover must not move it). Read with an IntersectionObserver,
+  // observed anew in every frame: its entries carry the box as laid out for that frame, so the reading forces
+  // no layout of its own (a getBoundingClientRect during the load would, and would show up in the traced
+  // tasks). Nothing after the takeover (or after 30 s: the static copy never takes over).
+  let headerDone = false;
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const r = e.boundingClientRect;
+      if (!r.width && !r.height) continue; // not rendered (yet)
+      const box = { t: e.time, top: r.top + scrollY, left: r.left + scrollX, height: r.height, width: r.width };
+      if (B.header.first === null) B.header.first = box;
+      if (B.takeover !== null && e.time > B.takeover) {
+        if (B.header.atTakeover === null) B.header.atTakeover = box;
+        else if (B.header.afterTakeover === null && e.time > B.header.atTakeover.t) { B.header.afterTakeover = box; headerDone = true; io.disconnect(); }
+      }
+    }
+  });
+  let watched = null;
+  const onFrame = () => {
+    if (headerDone || performance.now() > 30_000) return;
+    const h = document.querySelector('header.site-header');
+    if (h) {
+      if (watched) io.unobserve(watched);
+      io.observe(h);
+      watched = h;
+    }
+    requestAnimationFrame(onFrame);
+  };
+  requestAnimationFrame(onFrame);
+  new MutationObserver((records) => {
+    for (const r of records) B.lang.push({ t: performance.now(), from: r.oldValue, to: document.documentElement.lang });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['lang'], attributeOldValue: true });
+  document.addEventListener('DOMContentLoaded', () => {
+    B.langAtDcl = document.documentElement.lang;
+    const app = document.getElementById('app');
+    B.prerendered = !!(app && app.hasAttribute('data-prerendered'));
+    if (app) for (const el of app.querySelectorAll('*')) E.pre.add(el);
+  });
 
   const GEN3 = 'a.node[data-gen="3"]';
   const signal = (msg) => { try { window.__benchSignal(msg); } catch { /* not a measured context */ } };
@@ -50,16 +104,25 @@ export function benchInit(mode) {
     watchResponse.disconnect();
     requestAnimationFrame(() => { B.responseFrame = performance.now(); signal({ kind: 'response' }); });
   });
+  let seenPrerendered = false;
   const watchTakeover = new MutationObserver(() => {
     const root = document.documentElement;
-    if (B.takeover !== null || !root || !root.classList.contains('taken-over')) return;
+    const app = document.getElementById('app');
+    if (app && app.hasAttribute('data-prerendered')) seenPrerendered = true;
+    if (B.takenOverClass === null && root && root.classList.contains('taken-over')) B.takenOverClass = performance.now();
+    if (B.takeover !== null) return;
+    // The app has taken over when #app has lost data-prerendered; a build that never marks it (none today)
+    // is taken over with html.taken-over.
+    if (seenPrerendered && app && !app.hasAttribute('data-prerendered')) B.takeoverHow = '#app lost data-prerendered';
+    else if (!seenPrerendered && B.takenOverClass !== null && document.readyState !== 'loading') B.takeoverHow = 'html.taken-over';
+    else return;
     B.takeover = performance.now();
+    try { performance.mark('bench:takeover'); } catch { /* old browser */ }
     watchTakeover.disconnect();
     watchResponse.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-current'] });
     if (mode !== 'interactive') return;
-    // The app mounts and swaps itself in within the task that set the class; the click comes after it and after
-    // the next frame (a reader cannot click what is not drawn yet). Not after the FCP entry: observers are
-    // notified late, in low-priority tasks.
+    // The click comes after the task that took over and after the next frame (a reader cannot click what is
+    // not drawn yet). Not after the FCP entry: observers are notified late, in low-priority tasks.
     const click = () => {
       const el = document.querySelector(GEN3);
       if (!el) { signal({ kind: 'no-target' }); return; }
@@ -70,17 +133,35 @@ export function benchInit(mode) {
     };
     requestAnimationFrame(() => setTimeout(click, 0));
   });
-  watchTakeover.observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
+  watchTakeover.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'data-prerendered'] });
 }
 
 /** Reads what benchInit recorded, plus navigation timing. */
 export function benchRead() {
   const nav = performance.getEntriesByType('navigation')[0];
+  const E = window.__benchEls;
+  const el = E && E.lcp.length ? E.lcp[E.lcp.length - 1] : null;
+  const langOf = (x) => { const l = x && x.closest ? x.closest('[lang]') : null; return l ? l.getAttribute('lang') : null; };
+  const app = document.getElementById('app');
   return {
     ...window.__bench,
     nav: nav ? { responseEnd: nav.responseEnd, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd } : null,
     now: performance.now(),
-    takenOver: document.documentElement.classList.contains('taken-over'),
+    takenOver: !!app && !app.hasAttribute('data-prerendered'),
+    langNow: document.documentElement.lang,
+    headerNow: (() => {
+      const h = document.querySelector('header.site-header');
+      if (!h) return null;
+      const r = h.getBoundingClientRect();
+      return { t: performance.now(), top: r.top + scrollY, left: r.left + scrollX, height: r.height, width: r.width };
+    })(),
+    // The last LCP candidate: one of the elements of the prerendered #app at DOMContentLoaded, still in the page?
+    lcpInfo: el ? {
+      prerendered: E.pre.has(el),
+      connected: el.isConnected,
+      lang: langOf(el),
+      text: (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 48),
+    } : null,
   };
 }
 
@@ -191,20 +272,4 @@ export function cssDeclared() {
     try { walk(s.cssRules, (s.href || 'inline').split('/').pop()); } catch { /* cross-origin sheet */ }
   }
   return out;
-}
-
-/** Size in bytes of the app's WebAssembly.Memory, through the wasm-bindgen glue (its init returns the exports). */
-export async function wasmMemoryBytes() {
-  const names = performance.getEntriesByType('resource').map((e) => e.name);
-  const wasmUrl = names.find((n) => /_bg\.wasm(\?|$)/.test(n));
-  if (!wasmUrl) return null;
-  const glue = wasmUrl.replace(/_bg\.wasm(\?.*)?$/, '.js');
-  if (!names.includes(glue)) return null;
-  try {
-    const m = await import(glue); // the same module instance the page loaded (module map)
-    const exports = await m.default(); // already initialised: returns the existing exports
-    return exports && exports.memory instanceof WebAssembly.Memory ? exports.memory.buffer.byteLength : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,20 +1,46 @@
 #!/usr/bin/env node
-// The benchmark (`make bench`, after the release build): sizes, cold loads of the app and of a script-free
-// static baseline in headless Chromium at three speeds, an animation window, a memory soak and Lighthouse,
-// with the budgets next to the figures. Prints one table and writes it to bench/results/latest.md
-// (raw figures in latest.json, Lighthouse reports as lighthouse-N.json).
+// The benchmark (`make bench`, after the release build): bytes per file against a BEFORE reference, where the
+// wasm's bytes go (twiggy), cold loads of the app and of a script-free static baseline in headless Chromium at
+// three speeds, start-up tasks (traced, 4× CPU), <html lang> at the first frame for an English and a Korean
+// browser, Lighthouse, an animation window, wasm memory over 1,000s of generation changes and an autoplay soak
+// in a background tab, with the budgets next to the figures. Prints one table and writes it to
+// bench/results/latest.md (raw figures in latest.json, Lighthouse reports as lighthouse-N.json).
+// `node bench/run.mjs --report [file.json]` prints the table of a saved run again.
 //
-// Settings (environment): BENCH_RUNS (cold loads per profile and page, default 5), BENCH_SOAK_SECONDS (300),
-// BENCH_ANIM_SECONDS (10), BENCH_LH_RUNS (3; 0 skips Lighthouse), BENCH_DIST (dist), CHROMIUM (/usr/bin/chromium).
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve, relative } from 'node:path';
-import { tmpdir, cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
-import { startServer, launchBrowser, CHROMIUM } from '../tests/e2e/server.mjs';
-import { PROFILES, SLOW_MOBILE, CHROME_FLAGS, coldLoad, animationWindow, soak, lighthouse } from './measure.mjs';
-import { report } from './report.mjs';
+// Settings (environment; bench/README.md says more):
+//   BENCH_RUNS=5            cold loads per profile and page (app, static, interactive), traced 4× CPU loads,
+//                           and loads per browser language (en-US, ko-KR)
+//   BENCH_SOAK_SECONDS=300  the background-tab autoplay soak (3600 for an hour; 0 skips it)
+//   BENCH_SOAK_SAMPLE=      seconds between the soak's memory readings (default: a tenth of the soak, 15–300 s)
+//   BENCH_GEN_CHANGES=3000  generation changes (keys 1…6), read in blocks of 1,000 (0 skips)
+//   BENCH_ANIM_SECONDS=10   the animation window (0 skips it)
+//   BENCH_LH_RUNS=3         Lighthouse runs (0 skips Lighthouse)
+//   BENCH_WASM=1            twiggy analysis of the wasm (0 skips it: it runs cargo, wasm-bindgen and wasm-opt)
+//   BENCH_BEFORE=           the bytes reference: a build directory, a results .json, a git ref, or `none`;
+//                           unset: bench/results/baseline.json if there is one, else commit fc7469b (before issue 9)
+//   BENCH_SAVE_BASELINE=0   1: also copy this run's latest.json to bench/results/baseline.json
+//   BENCH_DIST=dist         the build to measure (copied once at the start)
+//   BENCH_RESULTS=bench/results   where latest.md, latest.json, lighthouse-N.json and baseline.json are
+//   CHROMIUM=/usr/bin/chromium, NGINX=/usr/sbin/nginx   (tests/e2e/server.mjs)
+import { execFileSync, spawnSync } from 'node:child_process';
+
+// The background soak talks to Chromium over a WebSocket: Node 22 has one built in, Node 20 behind a flag.
+if (typeof globalThis.WebSocket === 'undefined' && !process.execArgv.includes('--experimental-websocket')) {
+  const r = spawnSync(process.execPath, ['--experimental-websocket', '--no-warnings=ExperimentalWarning', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? (r.signal ? 128 + 15 : 1));
+}
+
+const { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } = await import('node:fs');
+const { basename, dirname, join, resolve, relative } = await import('node:path');
+const { tmpdir, cpus, loadavg } = await import('node:os');
+const { fileURLToPath } = await import('node:url');
+const { default: zlib } = await import('node:zlib');
+const { startServer, launchBrowser, CHROMIUM } = await import('../tests/e2e/server.mjs');
+const { PROFILES, SLOW_MOBILE, CHROME_FLAGS, READERS, coldLoad, animationWindow, lighthouse } = await import('./measure.mjs');
+const { generationSoak, backgroundSoak } = await import('./soak.mjs');
+const { sizes, resolveBefore } = await import('./before.mjs');
+const { analyseWasm } = await import('./wasm.mjs');
+const { report } = await import('./report.mjs');
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -28,44 +54,18 @@ const env = (name, dflt) => {
 const CONFIG = {
   runs: Math.max(1, Math.round(env('BENCH_RUNS', 5))),
   soakSeconds: env('BENCH_SOAK_SECONDS', 300),
+  soakSample: env('BENCH_SOAK_SAMPLE', null),
+  genChanges: Math.round(env('BENCH_GEN_CHANGES', 3000)),
   animSeconds: env('BENCH_ANIM_SECONDS', 10),
   lhRuns: Math.round(env('BENCH_LH_RUNS', 3)),
+  wasm: env('BENCH_WASM', 1) > 0,
+  before: process.env.BENCH_BEFORE || null,
+  saveBaseline: env('BENCH_SAVE_BASELINE', 0) > 0,
   dist: resolve(ROOT, process.env.BENCH_DIST || 'dist'),
 };
-const RESULTS = join(HERE, 'results');
+const RESULTS = resolve(ROOT, process.env.BENCH_RESULTS || join(HERE, 'results'));
 const started = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
-
-/** scripts/size.sh: raw and brotli bytes per file, and the first-load figure. */
-function sizes(dir) {
-  let out;
-  let status = 0;
-  try {
-    out = execFileSync(join(ROOT, 'scripts/size.sh'), [dir], { encoding: 'utf8', env: { ...process.env, SIZE_BUDGET_BROTLI: '1000000000' } });
-  } catch (e) {
-    out = e.stdout || '';
-    status = e.status;
-  }
-  const files = [];
-  let firstLoad = null;
-  for (const line of out.split('\n')) {
-    const m = line.match(/^(\S+)\s+(\d+)\s+(\d+)$/);
-    if (m && m[1] !== 'TOTAL') files.push({ file: m[1], raw: Number(m[2]), br: Number(m[3]) });
-    const f = line.match(/^first-load transfer.*?:\s*(\d+) bytes/);
-    if (f) firstLoad = Number(f[1]);
-  }
-  if (files.length) return { files, firstLoad, source: 'scripts/size.sh', status };
-  // size.sh missing or changed its output: the same figures computed here.
-  log(`scripts/size.sh gave no table (exit ${status}); computing sizes in Node`);
-  const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  for (const f of walk(dir).filter((f) => !/\.(br|gz)$/.test(f)).sort()) {
-    const buf = readFileSync(f);
-    const br = zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    files.push({ file: relative(dir, f), raw: buf.length, br });
-  }
-  firstLoad = files.filter((f) => /\.(html|css|js|wasm)$/.test(f.file)).reduce((a, f) => a + f.br, 0);
-  return { files, firstLoad, source: 'node zlib (brotli q11)', status };
-}
 
 /** What is wrong with a copy of dist/ for measuring: files index.html names but lacks, stale .br/.gz siblings, no prerender. */
 function incomplete(dir) {
@@ -124,18 +124,57 @@ function staticCopy(dir) {
   return { dir: tmp, scriptsLeft: (html.match(/<script\b/gi) || []).length };
 }
 
-/** Other heavy work on the machine right now (builds, test runs): the benchmark says so next to its figures. */
-function otherWork() {
+/**
+ * Other heavy work on the machine right now (builds, test runs), not this run's own processes: the benchmark
+ * says so next to its figures. Recognised: cargo (any subcommand) and rustc, trunk, wasm-bindgen(-test-runner),
+ * wasm-opt, Playwright test runs (`playwright test`, `npx playwright test`), `node --test`, Lighthouse, make
+ * test/build/bench, another bench run, other Chromium browsers, the Nu HTML Checker (java).
+ */
+function otherWork(psOutput = null, self = process.pid) {
   try {
-    const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-    const seen = new Set();
+    const ps = psOutput ?? execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' });
+    const procs = [];
     for (const line of ps.split('\n')) {
-      const [, pid, args] = line.match(/^\s*(\d+)\s+(.*)$/) || [];
-      if (!pid || Number(pid) === process.pid) continue;
-      const m = args.match(/\b(cargo (build|run|test|clippy)|trunk build|node --test|wasm-bindgen-test-runner|rustc|wasm-opt|lighthouse)\b/);
-      if (m) seen.add(m[1]);
+      const m = line.match(/^\s*(\d+)\s+(\d+)\s+(.*)$/);
+      if (m) procs.push({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] });
     }
-    return [...seen];
+    // This run and everything it started (nginx, Chromium, Lighthouse) are not "other" work.
+    const parent = new Map(procs.map((p) => [p.pid, p.ppid]));
+    const ancestors = new Set();
+    for (let p = self, i = 0; p > 1 && i < 64; p = parent.get(p), i += 1) ancestors.add(p); // e.g. make bench
+    const ours = (pid) => {
+      if (ancestors.has(pid)) return true;
+      for (let p = pid, i = 0; p > 1 && i < 64; p = parent.get(p), i += 1) if (p === self) return true;
+      return false;
+    };
+    const seen = new Set();
+    for (const { pid, args } of procs) {
+      if (ours(pid)) continue;
+      const words = args.split(/\s+/);
+      const exe = basename(words[0] || '');
+      const rest = words.slice(1);
+      if (exe === 'cargo') {
+        const sub = rest.find((w) => !w.startsWith('-') && !w.startsWith('+'));
+        seen.add(`cargo${sub ? ` ${sub}` : ''}`);
+      } else if (['rustc', 'trunk', 'wasm-opt', 'wasm-bindgen', 'wasm-bindgen-test-runner', 'clippy-driver'].includes(exe)) {
+        seen.add(exe);
+      } else if (/^(node|nodejs|npx|npm)$/.test(exe) || /^node\d*$/.test(exe)) {
+        const joined = rest.join(' ');
+        if (/\bplaywright(\/cli\.js|\/lib\/cli\/cli\.js)?\s+test\b|@playwright\/test\b.*\btest\b/.test(joined)) seen.add('playwright test');
+        else if (/(^|\s)--test(\s|$)/.test(joined)) seen.add('node --test');
+        else if (/lighthouse/.test(joined)) seen.add('lighthouse');
+        else if (/bench\/run\.mjs/.test(joined)) seen.add('another bench run');
+      } else if (/^(chromium|chrome|chrome-headless-shell|headless_shell)$/.test(exe) && !rest.some((w) => w.startsWith('--type='))) {
+        seen.add('chromium'); // a browser of another test run (its renderers are not counted apart)
+      } else if (exe === 'java' && /vnu/.test(args)) {
+        seen.add('java (Nu HTML Checker)');
+      } else if (exe === 'playwright' && rest[0] === 'test') {
+        seen.add('playwright test');
+      } else if (exe === 'make' && rest.some((w) => /^(test|test-\S+|build|bench|lint)$/.test(w))) {
+        seen.add(`make ${rest.filter((w) => /^(test|test-\S+|build|bench|lint)$/.test(w)).join(' ')}`);
+      }
+    }
+    return [...seen].sort();
   } catch {
     return [];
   }
@@ -166,34 +205,69 @@ for (const [sig, n] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
   });
 }
 
+/** One step of the run: its start logged, the machine's state noted, a failure kept as text instead of ending the run. */
+async function step(data, id, what, fn) {
+  log(what);
+  data.machine[id] = machine();
+  try {
+    return await fn();
+  } catch (e) {
+    const msg = `${e.message || e}`.split('\n')[0];
+    data.failed[id] = msg;
+    log(`${id}: failed: ${msg}`);
+    return null;
+  }
+}
+
+const f0 = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(0));
+
 async function main() {
   if (!existsSync(join(CONFIG.dist, 'index.html'))) throw new Error(`${CONFIG.dist}/index.html missing: run make build first`);
   mkdirSync(RESULTS, { recursive: true });
   const lhBin = join(HERE, 'node_modules/lighthouse/cli/index.js');
   if (CONFIG.lhRuns > 0 && !existsSync(lhBin)) throw new Error('bench/node_modules has no lighthouse: run bench/setup.sh (make bench does)');
 
-  log(`dist: ${CONFIG.dist}; ${CONFIG.runs} cold loads per profile and page, soak ${CONFIG.soakSeconds} s, Lighthouse ×${CONFIG.lhRuns}`);
+  log(`dist: ${CONFIG.dist}; ${CONFIG.runs} cold loads per profile and page, ${CONFIG.genChanges} generation changes, ` +
+    `background soak ${CONFIG.soakSeconds} s, Lighthouse ×${CONFIG.lhRuns}, wasm analysis ${CONFIG.wasm ? 'on' : 'off'}`);
   const snap = await snapshot(CONFIG.dist);
-  const size = sizes(snap);
-  const copy = staticCopy(snap);
-  const appServer = await startServer({ root: snap });
-  const staticServer = await startServer({ root: copy.dir });
-  const browser = await launchBrowser();
   const data = {
     when: new Date().toISOString(),
     commit: gitDescribe(),
-    chromium: browser.version(),
     config: CONFIG,
     flags: CHROME_FLAGS,
     slowMobile: SLOW_MOBILE,
     profiles: PROFILES.map(({ id, label, about }) => ({ id, label, about })),
-    size,
-    staticScriptsLeft: copy.scriptsLeft,
-    loads: {},
+    readers: READERS,
     cpus: cpus().length,
     loadavg: { start: loadavg()[0].toFixed(2), end: null },
     machine: {},
+    failed: {},
+    loads: {},
   };
+  data.size = sizes(ROOT, snap, log);
+
+  // The CPU-heavy parts first (a reference build, cargo for the wasm analysis), before anything is timed.
+  data.before = await step(data, 'before', `before: the bytes reference (BENCH_BEFORE=${CONFIG.before ?? '(unset)'})`, async () => {
+    const b = await resolveBefore({ root: ROOT, results: RESULTS, log });
+    if (b && b.data) delete b.data; // a saved run: its sizes are enough
+    if (b && b.error) log(`before: ${b.label}: ${b.error}`);
+    return b;
+  });
+  if (CONFIG.wasm) {
+    data.wasm = await step(data, 'wasm', 'wasm: rebuilding with names for twiggy', async () => {
+      const w = analyseWasm({ root: ROOT, distDir: snap, log });
+      if (w.error) throw new Error(w.error);
+      log(`wasm: ${w.items} items, ${w.total} bytes; name-less rebuild ${w.identical ? 'identical to' : 'DIFFERS from'} the shipped wasm`);
+      return w;
+    });
+  }
+
+  const copy = staticCopy(snap);
+  data.staticScriptsLeft = copy.scriptsLeft;
+  const appServer = await startServer({ root: snap });
+  const staticServer = await startServer({ root: copy.dir });
+  const browser = await launchBrowser();
+  data.chromium = browser.version();
   try {
     data.machine.loads = machine();
     // A first load of each, not counted: the browser's own first-use costs (disk cache, code caches).
@@ -209,50 +283,84 @@ async function main() {
         runs.app.push(a);
         runs.static.push(s);
         runs.interactive.push(c);
-        const f = (x) => (x === null || x === undefined ? 'n/a' : x.toFixed(0));
         const errs = [...a.errors, ...s.errors, ...c.errors];
-        log(`${profile.id} #${i + 1}: app FCP ${f(a.fcp)} LCP ${f(a.lcp)} took over ${f(a.takeover)}, CLS ${a.cls.toFixed(3)}, ` +
-          `long tasks ${a.longTaskCount} (${f(a.longTaskTotal)} ms) | static FCP ${f(s.fcp)} LCP ${f(s.lcp)} | ` +
-          `interactive ${f(c.interactive)} ms (took over ${f(c.takeover)}, click ready ${f(c.clickReady)})${errs.length ? ` [${[...new Set(errs)].join('; ')}]` : ''}`);
+        log(`${profile.id} #${i + 1}: app FCP ${f0(a.fcp)} LCP ${f0(a.lcp)} took over ${f0(a.takeover)}, CLS ${a.cls.toFixed(3)}, ` +
+          `long tasks ${a.longTaskCount} (${f0(a.longTaskTotal)} ms) | static FCP ${f0(s.fcp)} LCP ${f0(s.lcp)} | ` +
+          `interactive ${f0(c.interactive)} ms (took over ${f0(c.takeover)}, click ready ${f0(c.clickReady)})${errs.length ? ` [${[...new Set(errs)].join('; ')}]` : ''}`);
       }
       data.loads[profile.id] = runs;
     }
 
+    // Start-up at 4× CPU, traced: every main-thread task from navigation to the takeover, not only those the
+    // Long Tasks API reports.
+    const cpu4x = PROFILES.find((p) => p.id === 'cpu4x');
+    data.startup = await step(data, 'startup', `start-up: ${CONFIG.runs} traced loads at 4× CPU`, async () => {
+      const out = [];
+      for (let i = 0; i < CONFIG.runs; i += 1) {
+        const r = await coldLoad(browser, appServer.url, cpu4x, 'trace');
+        const t = r.startup || {};
+        log(`trace #${i + 1}: ${t.error || `longest task ${f0(t.longest)} ms at ${f0(t.longestAt)} (${(t.longestWhat || []).join(', ')}), ` +
+          `blocking FCP→takeover ${f0(t.blockingFcpToTakeover)} ms, took over ${f0(t.takeover)}`}${r.errors.length ? ` [${r.errors.join('; ')}]` : ''}`);
+        out.push(r);
+      }
+      return out;
+    });
+
+    // <html lang> at the first frame, for a browser preferring English and one preferring Korean.
+    data.languages = await step(data, 'languages', `languages: ${CONFIG.runs} desktop loads per browser language (${READERS.map((r) => r.locale).join(', ')})`, async () => {
+      const out = {};
+      for (const reader of READERS) out[reader.id] = [];
+      for (let i = 0; i < CONFIG.runs; i += 1) {
+        for (const reader of READERS) {
+          const r = await coldLoad(browser, appServer.url, PROFILES[0], 'paint', { locale: reader.locale });
+          out[reader.id].push(r);
+          log(`${reader.locale} #${i + 1}: lang at first frame ${r.langAtFirstFrame}, at FCP ${r.langAtFcp}, now ${r.langNow}` +
+            `${r.langSwitches.length ? `, switched after FCP: ${r.langSwitches.map((x) => `${x.from}→${x.to} at ${f0(x.t)} ms`).join(', ')}` : ''}`);
+        }
+      }
+      return out;
+    });
+
     data.lighthouse = [];
-    data.machine.lighthouse = machine();
-    for (let i = 0; i < CONFIG.lhRuns; i += 1) {
-      let r;
-      for (let attempt = 1; attempt <= 2; attempt += 1) { // one more try after a failed run (Lighthouse's advice)
-        r = await lighthouse({ lhBin, url: appServer.url, chromePath: CHROMIUM, outFile: join(RESULTS, `lighthouse-${i + 1}.json`), log });
-        log(r.error ? `lighthouse #${i + 1}: ${r.error}` :
-          `lighthouse #${i + 1}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}, TBT ${Math.round(r.tbt)} ms, CLS ${r.cls}`);
-        if (!r.error) break;
-      }
-      data.lighthouse.push(r);
+    if (CONFIG.lhRuns > 0) {
+      await step(data, 'lighthouse', `lighthouse: ${CONFIG.lhRuns} runs`, async () => {
+        for (let i = 0; i < CONFIG.lhRuns; i += 1) {
+          let r;
+          for (let attempt = 1; attempt <= 2; attempt += 1) { // one more try after a failed run (Lighthouse's advice)
+            r = await lighthouse({ lhBin, url: appServer.url, chromePath: CHROMIUM, outFile: join(RESULTS, `lighthouse-${i + 1}.json`), log });
+            log(r.error ? `lighthouse #${i + 1}: ${r.error}` :
+              `lighthouse #${i + 1}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}, TBT ${Math.round(r.tbt)} ms, CLS ${r.cls}`);
+            if (!r.error) break;
+          }
+          data.lighthouse.push(r);
+        }
+      });
     }
 
-    log(`animation: ${CONFIG.animSeconds} s of play, then Home and 5× ArrowRight`);
-    data.machine.animation = machine();
-    try {
-      data.animation = await animationWindow(browser, appServer.url, CONFIG.animSeconds);
-      log(`animation: ${data.animation.longTasks.length} long tasks, ${data.animation.frames.length} frames`);
-    } catch (e) {
-      data.animationError = e.message.split('\n')[0];
-      log(`animation: failed: ${data.animationError}`);
+    if (CONFIG.animSeconds > 0) {
+      data.animation = await step(data, 'animation', `animation: ${CONFIG.animSeconds} s of play, then Home and 5× ArrowRight`, async () => {
+        const a = await animationWindow(browser, appServer.url, CONFIG.animSeconds);
+        log(`animation: ${a.longTasks.length} long tasks, ${a.frames.length} frames`);
+        return a;
+      });
     }
 
-    if (CONFIG.soakSeconds > 0) {
-      log(`soak: ${CONFIG.soakSeconds} s of looping playback`);
-      data.machine.soak = machine();
-      try {
-        data.soak = await soak(browser, appServer.url, CONFIG.soakSeconds, { sampleEvery: Math.min(60, Math.max(10, CONFIG.soakSeconds / 5)), log });
-      } catch (e) {
-        data.soakError = e.message.split('\n')[0];
-        log(`soak: failed: ${data.soakError}`);
-      }
+    if (CONFIG.genChanges > 0) {
+      const perBlock = Math.min(1000, CONFIG.genChanges);
+      const blocks = Math.max(1, Math.round(CONFIG.genChanges / perBlock));
+      data.generations = await step(data, 'generations', `generation soak: ${blocks} × ${perBlock} changes (keys 1…6)`, () =>
+        generationSoak(browser, appServer.url, { blocks, perBlock, log }));
     }
   } finally {
     await browser.close().catch(() => {});
+  }
+  try {
+    if (CONFIG.soakSeconds > 0) {
+      const every = CONFIG.soakSample ?? Math.min(300, Math.max(15, Math.round(CONFIG.soakSeconds / 10)));
+      data.soak = await step(data, 'soak', `background soak: ${CONFIG.soakSeconds} s of autoplay in a hidden tab, memory every ${every} s`, () =>
+        backgroundSoak({ url: appServer.url, seconds: CONFIG.soakSeconds, chromePath: CHROMIUM, flags: CHROME_FLAGS, sampleEvery: every, log }));
+    }
+  } finally {
     await appServer.stop();
     await staticServer.stop();
     rmSync(copy.dir, { recursive: true, force: true });
@@ -261,10 +369,14 @@ async function main() {
   data.seconds = Math.round((Date.now() - started) / 1000);
   data.loadavg.end = loadavg()[0].toFixed(2);
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(data, null, 1)}\n`); // first: the figures survive a report bug
+  if (CONFIG.saveBaseline) {
+    copyFileSync(join(RESULTS, 'latest.json'), join(RESULTS, 'baseline.json'));
+    log(`this run is the new baseline: ${relative(ROOT, join(RESULTS, 'baseline.json'))} (the BEFORE of later runs while BENCH_BEFORE is unset)`);
+  }
   const md = report(data);
   writeFileSync(join(RESULTS, 'latest.md'), md);
   process.stdout.write(`\n${md}\n`);
-  log(`written to ${relative(ROOT, join(RESULTS, 'latest.md'))} (raw: latest.json) in ${data.seconds} s`);
+  log(`written to ${relative(ROOT, join(RESULTS, 'latest.md'))} (raw: latest.json beside it) in ${data.seconds} s`);
 }
 
 if (process.argv[2] === '--report') {
