@@ -48,6 +48,7 @@
     var check = function () { reg.update().catch(function () {}); }; // offline: later
     setInterval(check, 3600000);
     document.addEventListener("visibilitychange", function () { if (!document.hidden) check(); });
+    window.addEventListener("online", check); // a deploy made while the reader was offline
   }
   sw.addEventListener("controllerchange", function () {
     if (accepted) reload();

@@ -475,11 +475,9 @@ test.describe('offline copy faults', () => {
     browserProblems.take(/sw\.js|ServiceWorker|ERR_CONNECTION|ERR_EMPTY_RESPONSE/);
   });
 
-  // KNOWN GAP: sw-register.js looks for a new version on visibilitychange and hourly, not when the network comes
-  // back ("online"), so a reader who stays on the tab sees no prompt after reconnecting until the next hour. The
-  // fix is one listener in sw-register.js (not part of this change). Expected to fail until then.
+  // sw-register.js looks for a new version when the tab is shown again, hourly, and when the network comes back
+  // ("online"): a reader who stays on the tab sees the prompt on reconnecting.
   test('a deploy while the reader is offline: reconnecting alone brings the update prompt', async ({ page, context, app, scratchSite, browserProblems }) => {
-    test.fail(true, 'known gap: sw-register.js does not look for updates on "online"');
     const { proxy, done } = await deployWhileOffline(page, app, scratchSite);
     try {
       // The browser's own offline signal too, so that an "online" event fires on reconnect.
