@@ -108,13 +108,8 @@ fn scroll_into_view(heading: &web_sys::HtmlElement) -> bool {
         return false;
     }
     let target = heading.closest("article").ok().flatten();
-    let reduced = window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_behavior(if reduced {
+    options.set_behavior(if platform::reduced_motion() {
         web_sys::ScrollBehavior::Instant
     } else {
         web_sys::ScrollBehavior::Smooth

@@ -15,16 +15,17 @@ pub fn install(router: Router) {
         return;
     }
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let key = ev.key();
         if ev.default_prevented()
             || ev.ctrl_key()
             || ev.meta_key()
             || ev.alt_key()
             || typing_in(&ev)
-            || scrolls_table(&ev)
+            || scrolls_table(&ev, &key)
         {
             return;
         }
-        if let Some(command) = Command::for_key(&ev.key()) {
+        if let Some(command) = Command::for_key(&key) {
             ev.prevent_default();
             router.command(command);
         }
@@ -44,9 +45,8 @@ fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
 
 /// Whether the key scrolls a table region that can scroll sideways and holds the focus: ←/→ are left to the
 /// browser, which scrolls it; Home/End (which the browser would give to the page) scroll it to an end here.
-fn scrolls_table(ev: &web_sys::KeyboardEvent) -> bool {
-    let key = ev.key();
-    if !matches!(key.as_str(), "ArrowLeft" | "ArrowRight" | "Home" | "End") {
+fn scrolls_table(ev: &web_sys::KeyboardEvent, key: &str) -> bool {
+    if !matches!(key, "ArrowLeft" | "ArrowRight" | "Home" | "End") {
         return false;
     }
     let Some(region) = ev
@@ -57,7 +57,7 @@ fn scrolls_table(ev: &web_sys::KeyboardEvent) -> bool {
     else {
         return false;
     };
-    match key.as_str() {
+    match key {
         "Home" => region.set_scroll_left(0),
         "End" => region.set_scroll_left(region.scroll_width()),
         _ => return true,

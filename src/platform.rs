@@ -75,12 +75,19 @@ pub mod storage {
     }
 }
 
-/// The `(prefers-color-scheme: dark)` media query, `None` without a browser (or a very old one).
+/// A media query, `None` without a browser (or a very old one).
+fn media_query(query: &str) -> Option<web_sys::MediaQueryList> {
+    window()?.match_media(query).ok().flatten()
+}
+
+/// The `(prefers-color-scheme: dark)` media query.
 pub fn dark_mode_query() -> Option<web_sys::MediaQueryList> {
-    window()?
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
+    media_query("(prefers-color-scheme: dark)")
+}
+
+/// Whether the reader asked for reduced motion.
+pub fn reduced_motion() -> bool {
+    media_query("(prefers-reduced-motion: reduce)").is_some_and(|m| m.matches())
 }
 
 /// `<html>`, to set `lang` and `data-theme` on.

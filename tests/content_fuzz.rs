@@ -332,6 +332,24 @@ fn candidates<'a, T>(
         .collect()
 }
 
+/// One of the lines for which `pick` says something, chosen by `at`, with what it says.
+fn pick_one<'a, T: Clone>(
+    lines: &'a [Line<'a>],
+    at: Index,
+    pick: impl Fn(&Line<'a>) -> Option<T>,
+) -> Option<(usize, T)> {
+    let all = candidates(lines, pick);
+    (!all.is_empty()).then(|| all[at.index(all.len())].clone())
+}
+
+/// A key of a field inside `[site]` or a `[[generation]]`.
+fn scoped_key(line: &Line<'_>) -> Option<String> {
+    match &line.kind {
+        Kind::Key(key) if line.scope.is_some() => Some(key.clone()),
+        _ => None,
+    }
+}
+
 /// One string literal of a field, chosen by `at`: its line, the field's key, and where the literal is in the line.
 fn pick_text(lines: &[Line<'_>], at: Index) -> Option<(usize, String, Range<usize>)> {
     let texts: Vec<(usize, String, Range<usize>)> =
@@ -457,15 +475,10 @@ fn apply(src: &str, m: &Mutation) -> (String, Expect) {
             (replace_line(&lines, i, Some(&new)), expect)
         }
         Mutation::ChangeType(at, pick) => {
-            let keys = candidates(&lines, |l| match &l.kind {
-                Kind::Key(key) if l.scope.is_some() => Some(key.clone()),
-                _ => None,
-            });
-            if keys.is_empty() {
+            let Some((i, key)) = pick_one(&lines, *at, scoped_key) else {
                 return unchanged;
-            }
-            let (i, key) = &keys[at.index(keys.len())];
-            let line = &lines[*i];
+            };
+            let line = &lines[i];
             let value = line.text.split_once('=').map_or("", |(_, v)| v.trim());
             let others = match value.chars().next() {
                 Some('"') => NOT_A_STRING,
@@ -475,20 +488,15 @@ fn apply(src: &str, m: &Mutation) -> (String, Expect) {
             };
             let new = format!("{key} = {}", others[pick.index(others.len())]);
             (
-                replace_line(&lines, *i, Some(&new)),
-                Expect::field(&line.scope, key),
+                replace_line(&lines, i, Some(&new)),
+                Expect::field(&line.scope, &key),
             )
         }
         Mutation::RenameKey(at, suffix) => {
-            let keys = candidates(&lines, |l| match &l.kind {
-                Kind::Key(key) if l.scope.is_some() => Some(key.clone()),
-                _ => None,
-            });
-            if keys.is_empty() {
+            let Some((i, key)) = pick_one(&lines, *at, scoped_key) else {
                 return unchanged;
-            }
-            let (i, key) = &keys[at.index(keys.len())];
-            let line = &lines[*i];
+            };
+            let line = &lines[i];
             let renamed = if *suffix == "^" {
                 let mut chars = key.chars();
                 chars
@@ -505,9 +513,9 @@ fn apply(src: &str, m: &Mutation) -> (String, Expect) {
             let expect = Expect::Fails(
                 line.scope
                     .clone()
-                    .map(|s| (s, format!("{}|{}", first(key), first(&renamed)))),
+                    .map(|s| (s, format!("{}|{}", first(&key), first(&renamed)))),
             );
-            (replace_line(&lines, *i, Some(&new)), expect)
+            (replace_line(&lines, i, Some(&new)), expect)
         }
         Mutation::EmptyText(at, with) => {
             let Some((i, field, range)) = pick_text(&lines, *at) else {
@@ -521,20 +529,14 @@ fn apply(src: &str, m: &Mutation) -> (String, Expect) {
             )
         }
         Mutation::BreakColour(at, bad) => {
-            let colours = candidates(&lines, |l| match &l.kind {
-                Kind::Key(key) if l.scope.is_some() && (key == "fill" || key == "stroke") => {
-                    Some(key.clone())
-                }
-                _ => None,
-            });
-            if colours.is_empty() {
+            let colour = |l: &Line<'_>| scoped_key(l).filter(|k| k == "fill" || k == "stroke");
+            let Some((i, key)) = pick_one(&lines, *at, colour) else {
                 return unchanged;
-            }
-            let (i, key) = &colours[at.index(colours.len())];
+            };
             let new = format!("{key} = \"{bad}\"");
             (
-                replace_line(&lines, *i, Some(&new)),
-                Expect::field(&lines[*i].scope, key),
+                replace_line(&lines, i, Some(&new)),
+                Expect::field(&lines[i].scope, &key),
             )
         }
         Mutation::UnbalanceBold(at, pos) => {
@@ -570,11 +572,10 @@ fn apply(src: &str, m: &Mutation) -> (String, Expect) {
             (out.join("\n"), Expect::Same)
         }
         Mutation::EditComment(at, extra) => {
-            let comments = candidates(&lines, |l| (l.kind == Kind::Comment).then_some(()));
-            if comments.is_empty() {
+            let Some((i, ())) = pick_one(&lines, *at, |l| (l.kind == Kind::Comment).then_some(()))
+            else {
                 return unchanged;
-            }
-            let (i, ()) = comments[at.index(comments.len())];
+            };
             let (text, cr) = line_break(lines[i].text);
             let new = format!("{text}{extra}{cr}");
             (replace_line(&lines, i, Some(&new)), Expect::Same)
