@@ -58,10 +58,7 @@ impl Router {
 
     /// The language the link asks for (tracked), also when the rest of the link is bad.
     pub fn asked_lang(self) -> Option<Lang> {
-        self.parsed.with(|p| match p {
-            Ok(route) => route.lang,
-            Err(err) => err.lang,
-        })
+        self.route().lang
     }
 
     /// Follows the current URL.
