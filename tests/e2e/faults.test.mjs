@@ -455,8 +455,10 @@ test.describe('offline copy faults', () => {
       await page.evaluate(async () => { globalThis.__e2eV2 = (await navigator.serviceWorker.getRegistration()).waiting; });
       const v3 = changedBuild(scratchSite.root, join(tmp, 'v3'));
       scratchSite.deploy(join(tmp, 'v3'));
-      await backToTheTab(page);
+      // Each poll looks again: a look started before the deploy may still be running, and the browser merges a
+      // look asked for meanwhile into it (the service worker spec's equivalent update jobs), so one look may miss v3.
       await expect.poll(() => page.evaluate(async () => {
+        document.dispatchEvent(new Event('visibilitychange'));
         const waiting = (await navigator.serviceWorker.getRegistration()).waiting;
         return !!waiting && waiting !== globalThis.__e2eV2 && waiting.state === 'installed';
       }), { message: 'the third version was found and waits', timeout: 20_000 }).toBe(true);
