@@ -585,6 +585,67 @@ fn emit(c: &Content, file_name: &str) -> Result<String, fmt::Error> {
         writeln!(out, "        }},")?;
         writeln!(out, "    }},")?;
     }
+    writeln!(out, "];\n")?;
+
+    let index = technology_index(c);
+    writeln!(
+        out,
+        "pub static TECHNOLOGIES: [Technology; {}] = [",
+        index.len()
+    )?;
+    for (name, mentions) in &index {
+        writeln!(out, "    Technology {{")?;
+        writeln!(out, "        name: {name:?},")?;
+        writeln!(out, "        mentions: &[")?;
+        for (id, place) in mentions {
+            writeln!(
+                out,
+                "            Mention {{ generation: GenerationId({id}), place: Place::{place} }},"
+            )?;
+        }
+        writeln!(out, "        ],")?;
+        writeln!(out, "    }},")?;
+    }
     writeln!(out, "];")?;
     Ok(out)
+}
+
+/// Every technology the post names, in alphabetical order (ignoring case), each with where it is named: the
+/// flowchart nodes' subtitles that list technologies (`A / B / C`), the two tables' technology columns and each
+/// generation's 대표 기술 row, in generation order and, within a generation, in that order of places.
+fn technology_index(c: &Content) -> Vec<(String, Vec<(usize, &'static str)>)> {
+    let mut index: Vec<(String, Vec<(usize, &'static str)>)> = Vec::new();
+    for g in &c.generation {
+        let subtitle = &g.node_subtitle.en;
+        let node: Vec<&str> = if subtitle.contains(" / ") {
+            subtitle.split(" / ").map(str::trim).collect()
+        } else {
+            Vec::new()
+        };
+        let places: [(&'static str, Vec<&str>); 4] = [
+            ("Node", node),
+            (
+                "Diagram",
+                g.diagram.technologies.iter().map(String::as_str).collect(),
+            ),
+            (
+                "Summary",
+                g.summary.technologies.iter().map(String::as_str).collect(),
+            ),
+            ("Items", g.technologies.iter().map(String::as_str).collect()),
+        ];
+        for (place, names) in places {
+            for name in names {
+                let at = if let Some(at) = index.iter().position(|(n, _)| n == name) {
+                    at
+                } else {
+                    index.push((name.to_owned(), Vec::new()));
+                    index.len() - 1
+                };
+                index[at].1.push((g.id, place));
+            }
+        }
+    }
+    index.sort_by_key(|(name, _)| name.to_lowercase());
+    index
 }

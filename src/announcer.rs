@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::data::GenerationId;
 use crate::language::use_lang;
 use crate::nav::PlayState;
 use crate::playback::use_playback;
+use crate::route::View;
 use crate::router::use_router;
 use crate::strings;
 
@@ -17,9 +17,9 @@ pub fn Announcer() -> impl IntoView {
     let playback = use_playback().state;
     let lang = use_lang();
     let message = RwSignal::new(String::new());
-    let before = StoredValue::new(None::<(Option<GenerationId>, PlayState)>);
+    let before = StoredValue::new(None::<(View, PlayState)>);
     crate::effect(move |_| {
-        let now = (router.active.get(), playback.get());
+        let now = (router.view.get(), playback.get());
         if let Some(before) = before.get_value()
             && let Some(text) = strings::announcement(lang.get_untracked(), before, now)
         {

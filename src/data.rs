@@ -213,6 +213,64 @@ pub struct Site {
     pub technologies: Text,
 }
 
+/// A technology the post names, and every place it names it: the index behind `#/tech`.
+#[derive(Debug)]
+pub struct Technology {
+    /// The name as the post writes it, e.g. "Kubernetes" (the same in both languages).
+    pub name: &'static str,
+    /// Where the post names it, in generation order.
+    pub mentions: &'static [Mention],
+}
+
+/// One place where the post names a technology.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub generation: GenerationId,
+    pub place: Place,
+}
+
+/// The parts of the post that name technologies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The flowchart node's subtitle, e.g. "Docker / Nginx / DevOps".
+    Node,
+    /// The "다이어그램 설명" table's 대표 기술.
+    Diagram,
+    /// The "세대별 요약 비교" table's 핵심 기술.
+    Summary,
+    /// The generation's own 항목/내용 table, 대표 기술.
+    Items,
+}
+
+/// A technology of [`TECHNOLOGIES`], by its position there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TechId(u8);
+
+impl TechId {
+    /// The technology named `name`, ignoring ASCII case (`kubernetes` finds Kubernetes).
+    pub fn find(name: &str) -> Option<TechId> {
+        TECHNOLOGIES
+            .iter()
+            .position(|t| t.name.eq_ignore_ascii_case(name))
+            .and_then(|i| u8::try_from(i).ok())
+            .map(TechId)
+    }
+
+    /// The technology named exactly `name`, as the content writes it.
+    pub fn of(name: &str) -> Option<TechId> {
+        TECHNOLOGIES
+            .iter()
+            .position(|t| t.name == name)
+            .and_then(|i| u8::try_from(i).ok())
+            .map(TechId)
+    }
+
+    /// The technology.
+    pub fn technology(self) -> &'static Technology {
+        &TECHNOLOGIES[usize::from(self.0)]
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// Which row of the flowchart a generation sits in: 0 for 1~3, 1 for 4~6.

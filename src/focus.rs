@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use crate::platform;
+use crate::route::View;
 use crate::router::Router;
 
 /// What the next frame (once the new view is in place) should do.
@@ -95,7 +96,7 @@ enum Rescue {
     ActiveNode,
 }
 
-/// Scrolls the detail (the heading's article) to the top of the screen if the heading is not wholly on it;
+/// Scrolls the view (the heading's article or section) to the top of the screen if the heading is not wholly on it;
 /// returns whether it did.
 fn scroll_into_view(heading: &web_sys::HtmlElement) -> bool {
     let rect = heading.get_bounding_client_rect();
@@ -107,7 +108,7 @@ fn scroll_into_view(heading: &web_sys::HtmlElement) -> bool {
     if rect.height() == 0.0 || (rect.top() >= 0.0 && rect.bottom() <= height) {
         return false;
     }
-    let target = heading.closest("article").ok().flatten();
+    let target = heading.closest("article, section").ok().flatten();
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_behavior(if platform::reduced_motion() {
         web_sys::ScrollBehavior::Instant
@@ -121,9 +122,29 @@ fn scroll_into_view(heading: &web_sys::HtmlElement) -> bool {
     true
 }
 
+/// The heading of each view, for focus that navigation would drop.
+#[derive(Clone, Copy, Default)]
+pub struct Headings {
+    pub overview: NodeRef<H2>,
+    pub detail: NodeRef<H2>,
+    pub compare: NodeRef<H2>,
+    pub tech: NodeRef<H2>,
+}
+
+impl Headings {
+    fn of(self, view: View) -> NodeRef<H2> {
+        match view {
+            View::Overview => self.overview,
+            View::Generation(_) => self.detail,
+            View::Compare(_) => self.compare,
+            View::Tech(_) => self.tech,
+        }
+    }
+}
+
 /// Installs the frame's work: after each of the reader's moves, dropped focus goes to the heading of what is
-/// shown (the overview's or the detail's); after [`reveal_detail`], the detail comes into view.
-pub fn keep_on_moves(router: Router, overview: NodeRef<H2>, detail: NodeRef<H2>) {
+/// shown; after [`reveal_detail`], what is shown (other than the overview) comes into view.
+pub fn keep_on_moves(router: Router, headings: Headings) {
     if !platform::IN_BROWSER {
         return;
     }
@@ -138,11 +159,10 @@ pub fn keep_on_moves(router: Router, overview: NodeRef<H2>, detail: NodeRef<H2>)
     let callback = Closure::<dyn Fn()>::new(move || {
         FRAME.set(None);
         let asked = ASKED.take();
-        let Some(active) = router.active.try_get_untracked() else {
+        let Some(view) = router.view.try_get_untracked() else {
             return; // the app is gone
         };
-        let shown = if active.is_some() { detail } else { overview };
-        let Some(heading) = shown.try_get_untracked().flatten() else {
+        let Some(heading) = headings.of(view).try_get_untracked().flatten() else {
             return;
         };
         if asked.rescue {
@@ -163,7 +183,8 @@ pub fn keep_on_moves(router: Router, overview: NodeRef<H2>, detail: NodeRef<H2>)
                 None => {}
             }
         }
-        if let (Some(move_focus), Some(_)) = (asked.reveal, active)
+        if let Some(move_focus) = asked.reveal
+            && view != View::Overview
             && scroll_into_view(&heading)
             && move_focus
         {

@@ -40,16 +40,18 @@ pub mod theme;
 
 use std::time::Duration;
 
-use leptos::html::{H2, Main};
+use leptos::html::Main;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use announcer::Announcer;
+use components::compare::Compare;
 use components::detail::Detail;
 use components::notice::BadLinkNotice;
 use components::overview::Overview;
 use components::settings::Settings;
 use components::tables::{DiagramTable, SummaryTable};
+use components::tech::TechIndex;
 use components::timeline::Timeline;
 use data::SITE;
 use language::{Language, tr};
@@ -86,11 +88,11 @@ pub fn App(
         });
     }
 
-    let (overview_heading, detail_heading) = (NodeRef::<H2>::new(), NodeRef::<H2>::new());
+    let headings = focus::Headings::default();
     let main = NodeRef::<Main>::new();
     keys::install(router);
-    focus::keep_on_moves(router, overview_heading, detail_heading);
-    document::follow(language.lang, router.active);
+    focus::keep_on_moves(router, headings);
+    document::follow(language.lang, router.view);
     remove_boot_message();
 
     // The skip link moves focus to the main content without touching the fragment (which holds the route).
@@ -98,6 +100,26 @@ pub fn App(
         ev.prevent_default();
         if let Some(main) = main.get_untracked() {
             let _ = main.focus();
+        }
+    };
+    // Links within the app (technology chips, comparisons, the index's generations) move like the timeline's:
+    // through the router, which keeps the language and stops playback.
+    let follow_link = move |ev: leptos::ev::MouseEvent| {
+        if !components::is_plain_click(&ev) || ev.default_prevented() {
+            return;
+        }
+        let Some(href) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+            .and_then(|a| a.get_attribute("href"))
+        else {
+            return;
+        };
+        if let Ok(route) = route::Route::parse(&href) {
+            ev.prevent_default();
+            router.go(route.view);
+            focus::reveal_detail(true);
         }
     };
     view! {
@@ -111,13 +133,15 @@ pub fn App(
         </header>
         <BadLinkNotice />
         <Announcer />
-        <main id="main" class="site-main" tabindex="-1" node_ref=main>
+        <main id="main" class="site-main" tabindex="-1" node_ref=main on:click=follow_link>
             <Timeline />
             <div class="stage">
                 // Both stay in the page, one hidden: moving between them builds nothing (and leaves no
                 // disposed effect behind in the signals they read).
-                <Overview heading=overview_heading />
-                <Detail heading=detail_heading />
+                <Overview heading=headings.overview />
+                <Detail heading=headings.detail />
+                <Compare heading=headings.compare />
+                <TechIndex heading=headings.tech />
             </div>
             <DiagramTable />
             <SummaryTable />

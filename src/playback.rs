@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::nav::{PlayState, play_start, play_step};
 use crate::platform::{self, HistoryMode};
+use crate::route::View;
 use crate::router::Router;
 
 /// How long playback lingers on each generation.
@@ -43,7 +44,7 @@ impl Playback {
             }
             let current = router.active.get();
             let next_step = move || match play_step(current) {
-                Some(next) => router.show(Some(next), HistoryMode::Replace),
+                Some(next) => router.show(View::Generation(next), HistoryMode::Replace),
                 None => state.set(PlayState::Finished),
             };
             if let Ok(timer) = set_timeout_with_handle(next_step, step) {
@@ -65,7 +66,7 @@ impl Playback {
         } else {
             let start = play_start(self.router.active.get_untracked());
             if Some(start) != self.router.active.get_untracked() {
-                self.router.show(Some(start), HistoryMode::Push);
+                self.router.show(View::Generation(start), HistoryMode::Push);
             }
             self.state.set(PlayState::Playing);
         }

@@ -1,37 +1,151 @@
 //! The URL fragment is the single source of truth for what is shown.
 //!
-//! Scheme: `#/` is the overview, `#/gen/3` generation 3. Settings that later features add (language,
-//! comparison) ride along as a query after the path, `#/gen/3?lang=en`, so a shared link keeps them.
+//! Scheme: `#/` is the overview, `#/gen/3` generation 3, `#/compare/2,4` generations 2 and 4 side by side (two or
+//! three, in the order given), `#/tech` the index of technologies and `#/tech/Kubernetes` one of them. Settings
+//! ride along as a query after the path, `#/gen/3?lang=en`, so a shared link keeps them.
 //! A hash fragment (not a path) is used because the app is static: any CDN, any sub-path and `file://`
 //! serve the same `index.html` for every deep link without server rewrites.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
-use crate::data::{GenerationId, Lang};
+use crate::data::{GenerationId, Lang, TechId};
+
+/// What is shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// All generations: the overview.
+    #[default]
+    Overview,
+    /// One generation in full.
+    Generation(GenerationId),
+    /// Two or three generations side by side.
+    Compare(Selection),
+    /// The index of technologies, one of them in focus.
+    Tech(Option<TechId>),
+}
+
+impl View {
+    /// The generation shown in full, if one is.
+    pub const fn generation(self) -> Option<GenerationId> {
+        match self {
+            View::Generation(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The comparison shown, if one is.
+    pub const fn compare(self) -> Option<Selection> {
+        match self {
+            View::Compare(selection) => Some(selection),
+            _ => None,
+        }
+    }
+
+    /// One generation, or the overview.
+    pub const fn of(generation: Option<GenerationId>) -> View {
+        match generation {
+            Some(id) => View::Generation(id),
+            None => View::Overview,
+        }
+    }
+}
+
+/// The generations of a comparison: two or three, all different, in the reader's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    ids: [GenerationId; Selection::MAX],
+    len: u8,
+}
+
+impl Selection {
+    /// The most generations compared at once.
+    pub const MAX: usize = 3;
+    /// The fewest.
+    pub const MIN: usize = 2;
+
+    /// `Some` for two or three different generations.
+    pub fn new(ids: &[GenerationId]) -> Option<Selection> {
+        if !(Self::MIN..=Self::MAX).contains(&ids.len())
+            || ids.iter().enumerate().any(|(i, id)| ids[..i].contains(id))
+        {
+            return None;
+        }
+        let mut all = [GenerationId::FIRST; Self::MAX];
+        all[..ids.len()].copy_from_slice(ids);
+        Some(Selection {
+            ids: all,
+            len: u8::try_from(ids.len()).ok()?,
+        })
+    }
+
+    /// The generations, in order.
+    pub fn ids(&self) -> &[GenerationId] {
+        &self.ids[..usize::from(self.len)]
+    }
+
+    pub fn contains(&self, id: GenerationId) -> bool {
+        self.ids().contains(&id)
+    }
+
+    /// With `id` added at the end (`None` when it is in already, or three are).
+    pub fn with(&self, id: GenerationId) -> Option<Selection> {
+        let mut ids = self.ids().to_vec();
+        ids.push(id);
+        Selection::new(&ids)
+    }
+
+    /// Without `id` (`None` when only two are left).
+    pub fn without(&self, id: GenerationId) -> Option<Selection> {
+        let ids: Vec<GenerationId> = self.ids().iter().copied().filter(|&i| i != id).collect();
+        Selection::new(&ids)
+    }
+
+    /// With the column at `i` swapped with the one before it (the first with the last).
+    #[must_use]
+    pub fn swapped(&self, i: usize) -> Selection {
+        let mut next = *self;
+        let len = usize::from(self.len);
+        if i < len {
+            next.ids.swap(i, (i + len - 1) % len);
+        }
+        next
+    }
+
+    /// A comparison to start from `id`: it and the generation after it (before it, for the last).
+    pub fn starting_at(id: GenerationId) -> Selection {
+        let other = id.next().or(id.prev()).unwrap_or(id);
+        Selection::new(&[id, other]).unwrap_or(Selection {
+            ids: [GenerationId::FIRST; Self::MAX],
+            len: 0,
+        })
+    }
+}
 
 /// What the URL asks the app to show.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Route {
-    /// The selected generation; `None` is the overview.
-    pub generation: Option<GenerationId>,
+    pub view: View,
     /// The language the link asks for, if it says.
     pub lang: Option<Lang>,
 }
 
-/// Why a fragment could not be understood. Holds a short, printable excerpt of what was given.
+/// Why a fragment could not be understood: a short, printable excerpt of what was given, and what is shown instead.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RouteError {
     /// At most [`RouteError::EXCERPT_CHARS`] characters of the fragment, for a polite notice.
     pub excerpt: String,
     /// The language the bad link asks for, if its query says: the notice is written in it.
     pub lang: Option<Lang>,
+    /// The nearest view the link makes sense as: `#/compare/2` shows generation 2, `#/compare/1,2,3,4` the
+    /// first three, `#/tech/nope` the index; anything else the overview.
+    pub fallback: View,
 }
 
 impl RouteError {
     /// How much of a bad fragment a notice repeats back.
     pub const EXCERPT_CHARS: usize = 32;
 
-    fn new(hash: &str) -> RouteError {
+    fn new(hash: &str, fallback: View) -> RouteError {
         let mut excerpt: String = hash
             .chars()
             .filter(|c| !c.is_control())
@@ -43,6 +157,7 @@ impl RouteError {
         RouteError {
             excerpt,
             lang: query_lang(hash.split_once('?').map(|(_, q)| q)),
+            fallback,
         }
     }
 }
@@ -50,21 +165,23 @@ impl RouteError {
 impl Route {
     /// The overview, in whatever language applies.
     pub const OVERVIEW: Route = Route {
-        generation: None,
+        view: View::Overview,
         lang: None,
     };
 
     /// A route to generation `id`.
     pub const fn generation(id: GenerationId) -> Route {
-        Route {
-            generation: Some(id),
-            lang: None,
-        }
+        Route::to(View::Generation(id))
     }
 
-    /// The same route with another generation (or the overview), keeping the other settings.
-    pub const fn with_generation(self, generation: Option<GenerationId>) -> Route {
-        Route { generation, ..self }
+    /// A route to `view`.
+    pub const fn to(view: View) -> Route {
+        Route { view, lang: None }
+    }
+
+    /// The same route showing `view`, keeping the other settings.
+    pub const fn with_view(self, view: View) -> Route {
+        Route { view, ..self }
     }
 
     /// The same route in another language.
@@ -78,27 +195,61 @@ impl Route {
     /// falls back to "not said", so a link from a newer version still opens; a path that is not ours is an error.
     ///
     /// # Errors
-    /// A [`RouteError`] for a path the app does not know, with an excerpt of it for the notice.
+    /// A [`RouteError`] for a path the app does not know, with an excerpt of it for the notice and the view
+    /// nearest to what it asked for.
     pub fn parse(hash: &str) -> Result<Route, RouteError> {
         let body = hash.strip_prefix('#').unwrap_or(hash);
         let (path, query) = match body.split_once('?') {
             Some((path, query)) => (path, Some(query)),
             None => (body, None),
         };
-        let segments: Vec<&str> = path
-            .trim_start_matches('/')
-            .trim_end_matches('/')
-            .split('/')
-            .collect();
-        let generation = match segments.as_slice() {
-            [""] => None,
-            ["gen", n] => Some(parse_generation(n).ok_or_else(|| RouteError::new(hash))?),
-            _ => return Err(RouteError::new(hash)),
+        let path = path.trim_start_matches('/').trim_end_matches('/');
+        let (head, rest) = path.split_once('/').unwrap_or((path, ""));
+        let bad = |fallback| Err(RouteError::new(hash, fallback));
+        let view = match (head, rest) {
+            ("", "") => View::Overview,
+            ("gen", n) => match parse_generation(n) {
+                Some(id) => View::Generation(id),
+                None => return bad(View::Overview),
+            },
+            ("compare", list) => match parse_selection(list) {
+                Ok(view) => view,
+                Err(fallback) => return bad(fallback),
+            },
+            ("tech", "") => View::Tech(None),
+            ("tech", name) => match percent_decode(name).as_deref().and_then(TechId::find) {
+                Some(tech) => View::Tech(Some(tech)),
+                None => return bad(View::Tech(None)),
+            },
+            _ => return bad(View::Overview),
         };
         Ok(Route {
-            generation,
+            view,
             lang: query_lang(query),
         })
+    }
+}
+
+/// `2,4` → generations 2 and 4 compared. Anything else is `Err` with the nearest view: the valid, different
+/// generations it names, as a comparison of the first three, one generation, or the overview.
+fn parse_selection(list: &str) -> Result<View, View> {
+    let mut ids: Vec<GenerationId> = Vec::new();
+    let mut clean = true;
+    for item in list.split(',') {
+        match parse_generation(item) {
+            Some(id) if !ids.contains(&id) && ids.len() < Selection::MAX => ids.push(id),
+            _ => clean = false,
+        }
+    }
+    let view = match (ids.as_slice(), Selection::new(&ids)) {
+        (_, Some(selection)) => View::Compare(selection),
+        ([id], None) => View::Generation(*id),
+        _ => View::Overview,
+    };
+    if clean && view.compare().is_some() {
+        Ok(view)
+    } else {
+        Err(view)
     }
 }
 
@@ -120,12 +271,57 @@ fn parse_generation(s: &str) -> Option<GenerationId> {
     s.parse::<u8>().ok().and_then(GenerationId::new)
 }
 
+/// `%XX` escapes decoded; `None` for a broken escape or bytes that are not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(s.len());
+    let mut rest = s.bytes();
+    while let Some(b) = rest.next() {
+        if b == b'%' {
+            let hex = [rest.next()?, rest.next()?];
+            let hex = std::str::from_utf8(&hex).ok()?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+        } else {
+            bytes.push(b);
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// Writes `name` for a path segment: letters, digits and `-._~` as they are, every other byte as `%XX`.
+fn write_encoded(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            f.write_char(char::from(b))?;
+        } else {
+            f.write_char('%')?;
+            f.write_char(char::from(HEX[usize::from(b >> 4)]))?;
+            f.write_char(char::from(HEX[usize::from(b & 15)]))?;
+        }
+    }
+    Ok(())
+}
+
 impl fmt::Display for Route {
     /// Writes the fragment including `#`, e.g. `#/gen/3?lang=en`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.generation {
-            Some(id) => write!(f, "#/gen/{id}")?,
-            None => f.write_str("#/")?,
+        match self.view {
+            View::Overview => f.write_str("#/")?,
+            View::Generation(id) => write!(f, "#/gen/{id}")?,
+            View::Compare(selection) => {
+                f.write_str("#/compare/")?;
+                for (i, id) in selection.ids().iter().enumerate() {
+                    if i > 0 {
+                        f.write_char(',')?;
+                    }
+                    write!(f, "{id}")?;
+                }
+            }
+            View::Tech(None) => f.write_str("#/tech")?,
+            View::Tech(Some(tech)) => {
+                f.write_str("#/tech/")?;
+                write_encoded(f, tech.technology().name)?;
+            }
         }
         if let Some(lang) = self.lang {
             write!(f, "?lang={}", lang.code())?;
@@ -194,7 +390,7 @@ mod tests {
         assert_eq!(
             Route::parse("#/gen/2?lang=en"),
             Ok(Route {
-                generation: Some(gen_id(2)),
+                view: View::Generation(gen_id(2)),
                 lang: Some(Lang::En)
             })
         );
@@ -203,7 +399,7 @@ mod tests {
         assert_eq!(
             Route::parse("#/gen/1?x=1&lang=ko"),
             Ok(Route {
-                generation: Some(gen_id(1)),
+                view: View::Generation(gen_id(1)),
                 lang: Some(Lang::Ko)
             })
         );
@@ -214,10 +410,99 @@ mod tests {
         assert_eq!(Route::OVERVIEW.to_string(), "#/");
         assert_eq!(Route::generation(gen_id(4)).to_string(), "#/gen/4");
         let r = Route {
-            generation: None,
+            view: View::Overview,
             lang: Some(Lang::En),
         };
         assert_eq!(r.to_string(), "#/?lang=en");
+        let k8s = TechId::find("Kubernetes").unwrap();
+        assert_eq!(
+            Route::to(View::Tech(Some(k8s))).to_string(),
+            "#/tech/Kubernetes"
+        );
+        let lambda = TechId::find("AWS Lambda").unwrap();
+        assert_eq!(
+            Route::to(View::Tech(Some(lambda))).to_string(),
+            "#/tech/AWS%20Lambda"
+        );
+        let two_four = Selection::new(&[gen_id(2), gen_id(4)]).unwrap();
+        assert_eq!(
+            Route::to(View::Compare(two_four)).to_string(),
+            "#/compare/2,4"
+        );
+    }
+
+    fn compare(ns: &[u8]) -> View {
+        let ids: Vec<GenerationId> = ns.iter().map(|&n| gen_id(n)).collect();
+        View::Compare(Selection::new(&ids).unwrap())
+    }
+
+    #[test]
+    fn comparisons() {
+        let ok = |hash: &str| Route::parse(hash).map(|r| r.view);
+        assert_eq!(ok("#/compare/2,4"), Ok(compare(&[2, 4])));
+        assert_eq!(ok("#/compare/4,2/"), Ok(compare(&[4, 2])));
+        assert_eq!(ok("#/compare/1,3,6?lang=en"), Ok(compare(&[1, 3, 6])));
+        // Bad ones: a notice, and the nearest view.
+        let fallback = |hash: &str| Route::parse(hash).map_err(|e| e.fallback);
+        assert_eq!(fallback("#/compare/2"), Err(View::Generation(gen_id(2))));
+        assert_eq!(fallback("#/compare/2,2"), Err(View::Generation(gen_id(2))));
+        assert_eq!(fallback("#/compare/0,7"), Err(View::Overview));
+        assert_eq!(fallback("#/compare/1,2,3,4"), Err(compare(&[1, 2, 3])));
+        assert_eq!(fallback("#/compare/2,x,4"), Err(compare(&[2, 4])));
+        assert_eq!(fallback("#/compare"), Err(View::Overview));
+        assert_eq!(fallback("#/compare/"), Err(View::Overview));
+        assert_eq!(fallback("#/compare/%%%"), Err(View::Overview));
+    }
+
+    #[test]
+    fn selections() {
+        let s = Selection::new(&[gen_id(2), gen_id(4)]).unwrap();
+        assert_eq!(s.with(gen_id(4)), None);
+        let three = s.with(gen_id(1)).unwrap();
+        assert_eq!(three.ids(), &[gen_id(2), gen_id(4), gen_id(1)]);
+        assert_eq!(three.with(gen_id(5)), None);
+        assert_eq!(
+            three.without(gen_id(4)).unwrap().ids(),
+            &[gen_id(2), gen_id(1)]
+        );
+        assert_eq!(s.without(gen_id(2)), None);
+        assert_eq!(three.swapped(1).ids(), &[gen_id(4), gen_id(2), gen_id(1)]);
+        assert_eq!(three.swapped(0).ids(), &[gen_id(1), gen_id(4), gen_id(2)]);
+        assert_eq!(
+            Selection::starting_at(gen_id(6)).ids(),
+            &[gen_id(6), gen_id(5)]
+        );
+        assert_eq!(Selection::new(&[gen_id(1)]), None);
+    }
+
+    #[test]
+    fn technologies() {
+        let k8s = TechId::find("Kubernetes").unwrap();
+        for hash in [
+            "#/tech/Kubernetes",
+            "#/tech/kubernetes",
+            "#/tech/KUBERNETES/",
+            "#/tech/Kubernete%73",
+        ] {
+            assert_eq!(
+                Route::parse(hash).map(|r| r.view),
+                Ok(View::Tech(Some(k8s))),
+                "{hash}"
+            );
+        }
+        assert_eq!(Route::parse("#/tech").map(|r| r.view), Ok(View::Tech(None)));
+        for hash in [
+            "#/tech/nope",
+            "#/tech/%",
+            "#/tech/%FF",
+            "#/tech/Kubernetes/x",
+        ] {
+            assert_eq!(
+                Route::parse(hash).map_err(|e| e.fallback),
+                Err(View::Tech(None)),
+                "{hash}"
+            );
+        }
     }
 }
 
@@ -251,6 +536,11 @@ mod properties {
         "&",
         "=",
         "gen",
+        "compare",
+        "tech",
+        ",",
+        "Kubernetes",
+        "aws%20LAMBDA",
         "lang",
         "lang=",
         "ko",
@@ -321,17 +611,9 @@ mod properties {
         asked
     }
 
-    /// The generation a fragment's path names (`Some(None)` for the overview), or `None` when the path is not
-    /// ours: one optional `#`, then slashes around nothing or around `gen/` and a number 1 to 6 (one leading zero
-    /// allowed), up to the first `?`.
-    #[allow(clippy::option_option)] // no path of ours / the overview / a generation
-    fn path_generation(hash: &str) -> Option<Option<u8>> {
-        let body = hash.strip_prefix('#').unwrap_or(hash);
-        let path = body.split('?').next().unwrap_or_default().trim_matches('/');
-        if path.is_empty() {
-            return Some(None);
-        }
-        let n = match path.strip_prefix("gen/")? {
+    /// A generation's number as a path writes it: 1 to 6, one leading zero allowed.
+    fn number(n: &str) -> Option<u8> {
+        Some(match n {
             "1" | "01" => 1,
             "2" | "02" => 2,
             "3" | "03" => 3,
@@ -339,18 +621,109 @@ mod properties {
             "5" | "05" => 5,
             "6" | "06" => 6,
             _ => return None,
-        };
-        Some(Some(n))
+        })
     }
 
-    /// The 14 fragments the app writes.
+    /// What a fragment's path shows: `Ok` when it is one of ours, `Err` with the view shown instead. One optional
+    /// `#`, then slashes around nothing, `gen/` and a number, `compare/` and two or three different numbers
+    /// separated by commas (else: the first three different valid ones, or the one, or the overview), `tech`, or
+    /// `tech/` and a technology's name in any ASCII case, `%XX`-escaped in part (else: the index); up to the
+    /// first `?`. Anything else: the overview.
+    fn expected_view(hash: &str) -> Result<View, View> {
+        let body = hash.strip_prefix('#').unwrap_or(hash);
+        let path = body.split('?').next().unwrap_or_default().trim_matches('/');
+        if path.is_empty() {
+            return Ok(View::Overview);
+        }
+        if let Some(n) = path.strip_prefix("gen/") {
+            return number(n)
+                .and_then(GenerationId::new)
+                .map(View::Generation)
+                .ok_or(View::Overview);
+        }
+        if path == "compare" {
+            return Err(View::Overview);
+        }
+        if let Some(list) = path.strip_prefix("compare/") {
+            let items: Vec<Option<u8>> = list.split(',').map(number).collect();
+            let mut valid: Vec<GenerationId> = vec![];
+            for n in items.iter().flatten() {
+                let id = GenerationId::new(*n).expect("a number 1 to 6");
+                if !valid.contains(&id) && valid.len() < 3 {
+                    valid.push(id);
+                }
+            }
+            let clean = items.iter().all(Option::is_some) && valid.len() == items.len();
+            let view = match valid.len() {
+                0 => View::Overview,
+                1 => View::Generation(valid[0]),
+                _ => View::Compare(Selection::new(&valid).expect("two or three different")),
+            };
+            return if clean && valid.len() >= 2 {
+                Ok(view)
+            } else {
+                Err(view)
+            };
+        }
+        if path == "tech" {
+            return Ok(View::Tech(None));
+        }
+        if let Some(name) = path.strip_prefix("tech/") {
+            let decoded = unescape(name).map(|d| d.to_ascii_lowercase());
+            return crate::data::TECHNOLOGIES
+                .iter()
+                .find(|t| decoded.as_deref() == Some(t.name.to_ascii_lowercase().as_str()))
+                .map(|t| View::Tech(TechId::of(t.name)))
+                .ok_or(View::Tech(None));
+        }
+        Err(View::Overview)
+    }
+
+    /// `%XX` escapes undone (another way than the app's): `None` if one is broken or the bytes are not UTF-8.
+    fn unescape(s: &str) -> Option<String> {
+        let parts: Vec<&str> = s.split('%').collect();
+        let mut bytes = parts[0].as_bytes().to_vec();
+        for part in &parts[1..] {
+            let hex = part.get(..2)?;
+            bytes.push(
+                u8::from_str_radix(hex, 16)
+                    .ok()
+                    .filter(|_| hex.bytes().all(|b| b.is_ascii_hexdigit()))?,
+            );
+            bytes.extend_from_slice(&part.as_bytes()[2..]);
+        }
+        String::from_utf8(bytes).ok()
+    }
+
+    /// The fragments the app writes: every view, with and without a language.
     fn canonical_forms() -> Vec<String> {
-        let paths = ["#/".to_owned()]
+        all_views()
             .into_iter()
-            .chain((1..=6).map(|n| format!("#/gen/{n}")));
-        paths
+            .map(|view| Route::to(view).to_string())
             .flat_map(|p| [p.clone(), format!("{p}?lang=ko"), format!("{p}?lang=en")])
             .collect()
+    }
+
+    /// Every view there is.
+    fn all_views() -> Vec<View> {
+        let ids: Vec<GenerationId> = GenerationId::all().collect();
+        let mut views = vec![View::Overview, View::Tech(None)];
+        views.extend(ids.iter().map(|&id| View::Generation(id)));
+        for &a in &ids {
+            for &b in &ids {
+                views.extend(Selection::new(&[a, b]).map(View::Compare));
+                for &c in &ids {
+                    views.extend(Selection::new(&[a, b, c]).map(View::Compare));
+                }
+            }
+        }
+        views.extend(
+            crate::data::TECHNOLOGIES
+                .iter()
+                .filter_map(|t| TechId::of(t.name))
+                .map(|t| View::Tech(Some(t))),
+        );
+        views
     }
 
     /// Every rule `Route::parse` keeps, whatever `hash` is.
@@ -364,15 +737,20 @@ mod properties {
                 );
                 prop_assert_eq!(Route::parse(&printed), Ok(route), "printed {:?}", printed);
                 prop_assert_eq!(
-                    Some(route.generation.map(GenerationId::get)),
-                    path_generation(hash),
-                    "the generation of {:?}",
+                    Ok(route.view),
+                    expected_view(hash),
+                    "the view of {:?}",
                     hash
                 );
                 prop_assert_eq!(route.lang, asked_lang(hash), "the lang of {:?}", hash);
             }
             Err(err) => {
-                prop_assert_eq!(path_generation(hash), None, "{:?} was refused", hash);
+                prop_assert_eq!(
+                    Err(err.fallback),
+                    expected_view(hash),
+                    "{:?} was refused",
+                    hash
+                );
                 prop_assert_eq!(err.lang, asked_lang(hash), "the lang of bad {:?}", hash);
                 let excerpt = err.excerpt.as_str();
                 prop_assert!(excerpt.chars().count() <= RouteError::EXCERPT_CHARS + 1);
@@ -403,13 +781,10 @@ mod properties {
 
     fn any_route() -> impl Strategy<Value = Route> {
         (
-            proptest::option::of(1u8..=6),
+            select(all_views()),
             proptest::option::of(prop_oneof![Just(Lang::Ko), Just(Lang::En)]),
         )
-            .prop_map(|(n, lang)| Route {
-                generation: n.and_then(GenerationId::new),
-                lang,
-            })
+            .prop_map(|(view, lang)| Route { view, lang })
     }
 
     /// One piece of a link or of junk; never empty.
@@ -471,7 +846,9 @@ mod properties {
                 "gen",
                 "gen",
                 "gen",
-                "gen",
+                "compare",
+                "compare",
+                "tech",
                 "Gen",
                 "GEN",
                 "ge",
@@ -488,7 +865,8 @@ mod properties {
             3 => select(
                 &[
                     "", "0", "00", "7", "9", "006", "10", "66", "255", "256", "65536", "-1", "+3", "3.0", " 3",
-                    "3 ", "3\0", "٣", "３", "%33", "3%20", "3/4", "3/", "/3", "x", "3?", "3#",
+                    "3 ", "3\0", "٣", "３", "%33", "3%20", "3/4", "3/", "/3", "x", "3?", "3#", "2,4", "4,2", "1,2,3", "1,2,3,4", "2,2", "2,", ",2", "2,,4",
+                    "0,7", "Kubernetes", "helm", "AWS%20Lambda", "aws lambda", "%", "",
                 ][..]
             )
             .prop_map(str::to_owned),

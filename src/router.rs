@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::data::{GenerationId, Lang};
 use crate::nav::Command;
 use crate::platform::{self, HistoryMode};
-use crate::route::{Route, RouteError};
+use crate::route::{Route, RouteError, View};
 
 /// The route and the ways to change it. `Copy`, provided by [`crate::App`]; get it with [`use_router`].
 #[derive(Clone, Copy)]
@@ -15,7 +15,9 @@ pub struct Router {
     hash: RwSignal<String>,
     /// The hash, understood.
     pub parsed: Memo<Result<Route, RouteError>>,
-    /// The active generation, `None` for the overview.
+    /// What is shown: the link's view, or for a bad link the nearest one.
+    pub view: Memo<View>,
+    /// The generation shown in full, `None` for every other view.
     pub active: Memo<Option<GenerationId>>,
     /// Notified when the reader moves (a command, a click, back/forward, an edited link), as opposed to
     /// playback moving on: playback stops on it.
@@ -33,11 +35,17 @@ impl Router {
             platform::hash()
         });
         let parsed = Memo::new(move |_| hash.with(|h| Route::parse(h)));
-        let active =
-            Memo::new(move |_| parsed.with(|p| p.as_ref().ok().and_then(|r| r.generation)));
+        let view = Memo::new(move |_| {
+            parsed.with(|p| match p {
+                Ok(route) => route.view,
+                Err(err) => err.fallback,
+            })
+        });
+        let active = Memo::new(move |_| view.get().generation());
         let router = Router {
             hash,
             parsed,
+            view,
             active,
             reader_moved: Trigger::new(),
         };
@@ -47,12 +55,12 @@ impl Router {
         router
     }
 
-    /// What is shown (tracked): a bad link shows the overview, in the language it asks for (so moving on
-    /// from it, or dismissing its notice, keeps `?lang=`).
+    /// What is shown (tracked): a bad link shows the view nearest to it, in the language it asks for (so
+    /// moving on from it, or dismissing its notice, keeps `?lang=`).
     pub fn route(self) -> Route {
         self.parsed.with(|p| match p {
             Ok(route) => *route,
-            Err(err) => Route::default().with_lang(err.lang),
+            Err(err) => Route::to(err.fallback).with_lang(err.lang),
         })
     }
 
@@ -89,19 +97,24 @@ impl Router {
         self.hash.set(url);
     }
 
-    /// Shows `target` (or the overview), keeping the link's other settings. For playback: the reader's
-    /// own moves go through [`Router::navigate`].
-    pub fn show(self, target: Option<GenerationId>, mode: HistoryMode) {
+    /// Shows `view`, keeping the link's other settings. For playback: the reader's own moves go through
+    /// [`Router::go`].
+    pub fn show(self, view: View, mode: HistoryMode) {
         let route = untrack(|| self.route());
-        self.write(route.with_generation(target), mode);
+        self.write(route.with_view(view), mode);
     }
 
-    /// The reader's own move: a new history entry (when something changes), and playback stops.
-    pub fn navigate(self, target: Option<GenerationId>) {
-        if target != self.active.get_untracked() || self.parsed.get_untracked().is_err() {
-            self.show(target, HistoryMode::Push);
+    /// The reader's own move to `view`: a new history entry (when something changes), and playback stops.
+    pub fn go(self, view: View) {
+        if view != self.view.get_untracked() || self.parsed.get_untracked().is_err() {
+            self.show(view, HistoryMode::Push);
         }
         self.reader_moved.notify();
+    }
+
+    /// The reader's own move to `target` (or the overview).
+    pub fn navigate(self, target: Option<GenerationId>) {
+        self.go(View::of(target));
     }
 
     /// Carries out a reader's command (a key, a button).
@@ -109,10 +122,11 @@ impl Router {
         self.navigate(command.apply(self.active.get_untracked()));
     }
 
-    /// Replaces a fragment the app could not understand with the overview's, without a new history entry
-    /// (the reader dismissed the notice about it).
+    /// Replaces a fragment the app could not understand with the one of the view shown instead, without a new
+    /// history entry (the reader dismissed the notice about it).
     pub fn clear_bad_link(self) {
-        self.show(None, HistoryMode::Replace);
+        let view = self.view.get_untracked();
+        self.show(view, HistoryMode::Replace);
         self.reader_moved.notify();
     }
 

@@ -1,7 +1,8 @@
 //! The app's own words (buttons, labels, notices, announcements), in both languages. The post's words live in `data`.
 
-use crate::data::{GenerationId, Lang, Text};
+use crate::data::{GenerationId, Lang, Place, SITE, Text};
 use crate::nav::PlayState;
+use crate::route::View;
 
 const fn t(ko: &'static str, en: &'static str) -> Text {
     Text { ko, en }
@@ -36,6 +37,30 @@ pub const PAUSED: Text = t("일시 정지됨", "Paused");
 pub const FINISHED: Text = t("재생을 마쳤습니다", "Playback finished");
 pub const OVERVIEW_SHOWN: Text = t("전체 보기", "All generations");
 pub const ALL_GENERATIONS: Text = t("세대별 상세", "Each generation in detail");
+pub const VIEWS: Text = t("다른 보기", "Other views");
+pub const COMPARE: Text = t("세대 비교", "Compare generations");
+pub const COMPARE_WITH: Text = t("다른 세대와 비교:", "Compare with:");
+pub const COMPARE_PICK: Text = t("비교할 세대 (2~3개)", "Generations to compare (2–3)");
+pub const ASPECT: Text = t("항목", "Aspect");
+pub const MOVE_LEFT: Text = t("왼쪽으로", "Move left");
+pub const REMOVE: Text = t("빼기", "Remove");
+pub const NOT_IN_POST: Text = t("글에 없음", "Not given in the post");
+pub const ONLY_HERE: Text = t(
+    "비교한 다른 세대에는 없음",
+    "not in every other generation compared",
+);
+pub const ONLY_HERE_KEY: Text = t(
+    "◆ 표시: 비교한 다른 세대에는 나오지 않는 기술입니다.",
+    "◆ marks a technology that is not named for every other generation compared.",
+);
+pub const TECH_INDEX: Text = t("기술 찾아보기", "Technology index");
+pub const TECH_INTRO: Text = t(
+    "글에 나오는 기술과, 각 기술이 나오는 세대와 자리입니다.",
+    "Every technology the post names, with the generations and places it is named in.",
+);
+pub const ALPHABETICAL: Text = t("가나다·알파벳순", "Alphabetical");
+pub const BY_GENERATION: Text = t("세대별", "By generation");
+pub const FLOWCHART: Text = t("흐름도", "Flowchart");
 
 /// Each language's name in itself, for the language switch.
 pub const fn lang_name(lang: Lang) -> &'static str {
@@ -63,15 +88,49 @@ pub fn leads_to(lang: Lang, next: GenerationId) -> String {
     }
 }
 
-/// What the live region says after a change: the newly active generation, and playback starting or
-/// stopping. `None` when nothing worth saying changed.
+/// Where the post names a technology, in words.
+pub const fn place(place: Place) -> Text {
+    match place {
+        Place::Node => FLOWCHART,
+        Place::Diagram => SITE.diagram_caption,
+        Place::Summary => SITE.summary_caption,
+        Place::Items => SITE.technologies,
+    }
+}
+
+/// A generation's label and title, "3세대: 컨테이너 시대".
+fn generation_name(lang: Lang, id: GenerationId) -> String {
+    let g = id.generation();
+    format!("{}: {}", g.label.get(lang), g.node_title.get(lang))
+}
+
+/// What a view is called, for the live region and the title.
+pub fn view_name(lang: Lang, view: View) -> String {
+    match view {
+        View::Overview => OVERVIEW_SHOWN.get(lang).to_owned(),
+        View::Generation(id) => generation_name(lang, id),
+        View::Compare(selection) => {
+            let labels: Vec<&str> = selection
+                .ids()
+                .iter()
+                .map(|id| id.generation().label.get(lang))
+                .collect();
+            format!("{}: {}", COMPARE.get(lang), labels.join(", "))
+        }
+        View::Tech(None) => TECH_INDEX.get(lang).to_owned(),
+        View::Tech(Some(tech)) => format!("{}: {}", TECH_INDEX.get(lang), tech.technology().name),
+    }
+}
+
+/// What the live region says after a change: the new view, and playback starting or stopping. `None` when
+/// nothing worth saying changed.
 pub fn announcement(
     lang: Lang,
-    before: (Option<GenerationId>, PlayState),
-    after: (Option<GenerationId>, PlayState),
+    before: (View, PlayState),
+    after: (View, PlayState),
 ) -> Option<String> {
-    let (was_active, was_playing) = before;
-    let (active, playing) = after;
+    let (was_shown, was_playing) = before;
+    let (shown, playing) = after;
     let mut parts = vec![];
     if playing != was_playing {
         parts.push(
@@ -84,24 +143,27 @@ pub fn announcement(
             .to_owned(),
         );
     }
-    if active != was_active {
-        parts.push(match active {
-            Some(id) => {
-                let g = id.generation();
-                format!("{}: {}", g.label.get(lang), g.node_title.get(lang))
-            }
-            None => OVERVIEW_SHOWN.get(lang).to_owned(),
-        });
+    if shown != was_shown {
+        parts.push(view_name(lang, shown));
     }
     (!parts.is_empty()).then(|| parts.join(". "))
 }
 
-/// The notice for a URL fragment the app does not understand.
-pub fn bad_link(lang: Lang, excerpt: &str) -> String {
-    match lang {
-        Lang::Ko => format!("주소의 “{excerpt}” 부분을 이해하지 못해 전체 보기를 보여 드립니다."),
-        Lang::En => format!(
+/// The notice for a URL fragment the app does not understand; `overview`: what is shown instead is the
+/// overview (else the view nearest to what the link asked for).
+pub fn bad_link(lang: Lang, excerpt: &str, overview: bool) -> String {
+    match (lang, overview) {
+        (Lang::Ko, true) => {
+            format!("주소의 “{excerpt}” 부분을 이해하지 못해 전체 보기를 보여 드립니다.")
+        }
+        (Lang::Ko, false) => {
+            format!("주소의 “{excerpt}” 부분을 이해하지 못해 가장 가까운 보기를 보여 드립니다.")
+        }
+        (Lang::En, true) => format!(
             "We couldn't make sense of “{excerpt}” in the address, so here are all generations."
+        ),
+        (Lang::En, false) => format!(
+            "We couldn't make sense of all of “{excerpt}” in the address, so here is the nearest view."
         ),
     }
 }
@@ -117,15 +179,12 @@ pub fn progress(lang: Lang, active: Option<GenerationId>) -> String {
     }
 }
 
-/// The document title: the active generation first, then the post's title.
-pub fn document_title(lang: Lang, active: Option<GenerationId>) -> String {
-    let site = crate::data::SITE.title.get(lang);
-    match active {
-        Some(id) => {
-            let g = id.generation();
-            format!("{}: {} — {site}", g.label.get(lang), g.node_title.get(lang))
-        }
-        None => site.to_owned(),
+/// The document title: what is shown first, then the post's title.
+pub fn document_title(lang: Lang, view: View) -> String {
+    let site = SITE.title.get(lang);
+    match view {
+        View::Overview => site.to_owned(),
+        view => format!("{} — {site}", view_name(lang, view)),
     }
 }
 
@@ -136,23 +195,28 @@ mod tests {
     #[test]
     fn titles_name_the_generation() {
         let g3 = GenerationId::new(3).unwrap();
-        let title = document_title(Lang::Ko, Some(g3));
+        let title = document_title(Lang::Ko, View::Generation(g3));
         assert!(title.starts_with("3세대: 컨테이너 시대"), "{title}");
-        assert_eq!(document_title(Lang::Ko, None), "웹 인프라 진화");
+        assert_eq!(document_title(Lang::Ko, View::Overview), "웹 인프라 진화");
+        let k8s = crate::data::TechId::find("Kubernetes").unwrap();
+        assert_eq!(
+            document_title(Lang::En, View::Tech(Some(k8s))),
+            "Technology index: Kubernetes — Web Infrastructure Evolution"
+        );
         assert_eq!(progress(Lang::Ko, Some(g3)), "전체 6개 세대 중 3세대");
         assert_eq!(progress(Lang::Ko, None), "전체 보기 (6개 세대)");
     }
 
     #[test]
     fn announcements_say_what_changed_and_only_that() {
-        let g = |n| GenerationId::new(n);
+        let g = |n| View::of(GenerationId::new(n));
         let (play, stop, fin) = (PlayState::Playing, PlayState::Stopped, PlayState::Finished);
         assert_eq!(
             announcement(Lang::Ko, (g(2), stop), (g(3), stop)).as_deref(),
             Some("3세대: 컨테이너 시대")
         );
         assert_eq!(
-            announcement(Lang::En, (None, stop), (g(1), play)).as_deref(),
+            announcement(Lang::En, (View::Overview, stop), (g(1), play)).as_deref(),
             Some("Playing. Generation 1: Physical Server Era")
         );
         assert_eq!(
@@ -164,7 +228,7 @@ mod tests {
             Some("Playback finished. Generation 6: Edge & Decentralized Infrastructure")
         );
         assert_eq!(
-            announcement(Lang::Ko, (g(4), stop), (None, stop)).as_deref(),
+            announcement(Lang::Ko, (g(4), stop), (View::Overview, stop)).as_deref(),
             Some("전체 보기")
         );
         assert_eq!(announcement(Lang::Ko, (g(4), stop), (g(4), stop)), None);

@@ -105,7 +105,12 @@ async fn bad_hash_shows_overview_and_a_notice() {
         assert!(exists(&root, ".overview:not([hidden])"), "{bad}");
         let notice = text_of(&root, ".notice").expect("notice");
         assert!(
-            notice.contains(strings::bad_link(Lang::Ko, "").split('“').next().unwrap()),
+            notice.contains(
+                strings::bad_link(Lang::Ko, "", true)
+                    .split('“')
+                    .next()
+                    .unwrap()
+            ),
             "{notice}"
         );
         click(&root, ".notice-dismiss");

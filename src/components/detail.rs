@@ -4,6 +4,8 @@ use leptos::either::Either;
 use leptos::html::H2;
 use leptos::prelude::*;
 
+use crate::components::compare::CompareWith;
+use crate::components::tech::tech_chips;
 use crate::data::{Generation, GenerationId, Run, SITE};
 use crate::language::tr;
 use crate::nav::{Command, Direction};
@@ -43,6 +45,7 @@ pub fn Detail(
                     </div>
                 })
             }}
+            {move || active.get().map(|id| view! { <CompareWith id=id /> })}
             <span class="visually-hidden" id="detail-nav-label">{tr(strings::DETAIL_NAV)}</span>
             <nav class="detail-nav" aria-labelledby="detail-nav-label">
                 <button type="button" class="detail-prev" disabled=edge(GenerationId::prev)
@@ -123,9 +126,7 @@ pub fn GenerationContent(
                     <tr>
                         <th scope="row">{tr(SITE.technologies)}</th>
                         <td>
-                            <ul class="chips">
-                                {g.technologies.iter().map(|t| view! { <li class="chip">{*t}</li> }).collect_view()}
-                            </ul>
+                            {tech_chips(g.technologies, &[])}
                         </td>
                     </tr>
                 })}
@@ -135,7 +136,7 @@ pub fn GenerationContent(
 }
 
 /// Renders runs of text, emphasised ones as `<strong>`.
-fn rich(runs: &'static [Run]) -> impl IntoView {
+pub(crate) fn rich(runs: &'static [Run]) -> impl IntoView {
     runs.iter()
         .map(|run| {
             if run.strong {

@@ -1,10 +1,12 @@
 //! One file per visible piece.
 
+pub mod compare;
 pub mod detail;
 pub mod notice;
 pub mod overview;
 pub mod settings;
 pub mod tables;
+pub mod tech;
 pub mod timeline;
 
 use leptos::ev::MouseEvent;

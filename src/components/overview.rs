@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::data::SITE;
 use crate::language::tr;
+use crate::route::View;
 use crate::router::use_router;
 use crate::strings;
 
@@ -18,7 +19,7 @@ pub fn Overview(
 ) -> impl IntoView {
     let router = use_router();
     view! {
-        <section class="overview" aria-labelledby="overview-heading" hidden=move || router.active.get().is_some()>
+        <section class="overview" aria-labelledby="overview-heading" hidden=move || router.view.get() != View::Overview>
             <h2 id="overview-heading" tabindex="-1" node_ref=heading>{tr(SITE.heading)}</h2>
             <p class="overview-intro">{tr(strings::INTRO)}</p>
             <p class="keys-hint">{tr(strings::KEYS_HINT)}</p>

@@ -2,8 +2,10 @@
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::is_plain_click;
+use crate::components::tech::tech_chips;
 use crate::data::{GENERATIONS, Generation, SITE, Text};
 use crate::language::tr;
 use crate::route::Route;
@@ -62,7 +64,12 @@ fn GenerationTable(
     let rows = GENERATIONS.iter().map(|g| {
         let id = g.id;
         let select = move |ev: leptos::ev::MouseEvent| {
-            if is_plain_click(&ev) && !ev.default_prevented() {
+            // A technology's link in the row leads to the index, not to the row's generation.
+            let on_chip = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.closest(".chips").ok().flatten().is_some());
+            if is_plain_click(&ev) && !ev.default_prevented() && !on_chip {
                 ev.prevent_default();
                 router.navigate(Some(id));
                 crate::focus::reveal_detail(true);
@@ -70,7 +77,7 @@ fn GenerationTable(
         };
         let cells = cells(g).into_iter().map(|cell| match cell {
             Cell::Text(text) => Either::Left(view! { <td>{tr(text)}</td> }),
-            Cell::Names(names) => Either::Right(view! { <td>{names.join(", ")}</td> }),
+            Cell::Names(names) => Either::Right(view! { <td>{tech_chips(names, &[])}</td> }),
         });
         view! {
             <tr
