@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup serve build deploy-config icons validate test lint test-native test-build test-wasm test-wasm-firefox test-e2e size bench clean
+.PHONY: setup serve build deploy-config icons preview-image validate test lint test-native test-build test-wasm test-wasm-firefox test-e2e size bench clean
 
 setup:
 	@scripts/setup.sh
@@ -31,6 +31,12 @@ deploy-config:
 ## After a change to assets/icon.svg or assets/icon-maskable.svg: re-render the committed PNG icons.
 icons:
 	scripts/icons.sh
+
+## After a change to content/generations.toml or to the layout in build/steps/preview.mjs: re-render the committed
+## link-preview image assets/og-image.png (1200x630, headless Chromium; the build warns and test-build fails while
+## it is stale), then commit it.
+preview-image:
+	node scripts/preview-image.mjs
 
 ## The built pages (dist/index.html, the single file) through the Nu HTML Checker: no errors.
 validate:

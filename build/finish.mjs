@@ -6,6 +6,7 @@
 //   styles     the stylesheets joined into app-<hash>.css    (release: minified)
 //   scripts    release: every script minified (esbuild)
 //   security   CSP <meta>, integrity on scripts/stylesheets  (debug: also allows trunk serve's live reload)
+//   preview    Open Graph / Twitter tags; og:url, og:image only with SITE_URL (the image: assets/og-image.png)
 //   pwa        manifest and icons checked, sw.js written
 //   headers    _headers written, cache rules and deploy/ checked
 //   compress   release: .br/.gz siblings
@@ -14,6 +15,8 @@
 // On an already built directory (the e2e tests simulate a new deploy this way), the same steps again:
 //
 //   node build/finish.mjs DIR [--no-single] [--debug]
+//
+// SITE_URL=https://example.org/web-infra/ (the absolute address dist/ is published at) adds og:url and og:image.
 //
 // Running it again on its own output gives the same result: each step notices what is already done.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,7 @@ import { prerender } from './steps/prerender.mjs';
 import { styles } from './steps/styles.mjs';
 import { minifyScripts } from './steps/scripts.mjs';
 import { security } from './steps/security.mjs';
+import { preview } from './steps/preview.mjs';
 import { pwa } from './steps/pwa.mjs';
 import { headers } from './steps/headers.mjs';
 import { compress } from './steps/compress.mjs';
@@ -33,7 +37,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * The steps in order; `when` says for which runs. Each takes the shared context ({ dir, doc: the parsed
- * index.html, release, out, publicUrl, root, warn }) and returns a one-line summary. Only the steps before
+ * index.html, release, out, publicUrl, siteUrl, root, warn }) and returns a one-line summary. Only the steps before
  * pwa may change index.html: sw.js records its hash.
  */
 export const STEPS = [
@@ -41,6 +45,7 @@ export const STEPS = [
   { name: 'styles', run: styles, when: () => true },
   { name: 'scripts', run: minifyScripts, when: (o) => o.release },
   { name: 'security', run: security, when: () => true },
+  { name: 'preview', run: preview, when: () => true },
   { name: 'pwa', run: pwa, when: () => true, seals: true },
   { name: 'headers', run: headers, when: () => true },
   { name: 'compress', run: compress, when: (o) => o.release },
@@ -49,15 +54,16 @@ export const STEPS = [
 
 /**
  * Runs the steps on `dir` (a directory with Trunk's index.html and files). `release`: a release build;
- * `out`: where the single-file edition goes (null: none); `publicUrl`: Trunk's public URL.
+ * `out`: where the single-file edition goes (null: none); `publicUrl`: Trunk's public URL; `siteUrl`: SITE_URL, the
+ * absolute address of the published dist/ (null: the link-preview tags carry no URL).
  * Returns the warnings; throws at the first step that fails. index.html is written after each step that
  * changed it.
  */
-export function finish({ dir, release = true, out = `${dir}-single`, publicUrl = './', root = ROOT, log = () => {} }) {
+export function finish({ dir, release = true, out = `${dir}-single`, publicUrl = './', siteUrl = null, root = ROOT, log = () => {} }) {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) throw new Error(`${index} not found (run trunk build first)`);
   const warnings = [];
-  const ctx = { dir, release, out, publicUrl, root, doc: readPage(index), warn: (w) => warnings.push(w) };
+  const ctx = { dir, release, out, publicUrl, siteUrl, root, doc: readPage(index), warn: (w) => warnings.push(w) };
   let sealed = null;
   for (const step of STEPS.filter((s) => s.when(ctx))) {
     const started = performance.now();
@@ -78,7 +84,7 @@ export function finish({ dir, release = true, out = `${dir}-single`, publicUrl =
   return warnings;
 }
 
-/** Options from Trunk's hook environment, or from the command line (`DIR [--no-single] [--debug]`). */
+/** Options from Trunk's hook environment, or from the command line (`DIR [--no-single] [--debug]`); SITE_URL from the environment. */
 export function options(argv, env) {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const unknown = [...flags].filter((f) => !['--no-single', '--debug'].includes(f));
@@ -91,10 +97,11 @@ export function options(argv, env) {
       release: env.TRUNK_PROFILE === 'release',
       out: flags.has('--no-single') ? null : `${env.TRUNK_DIST_DIR}-single`,
       publicUrl: env.TRUNK_PUBLIC_URL || './',
+      siteUrl: env.SITE_URL || null,
     };
   }
   const dir = resolve(dirArg || join(ROOT, 'dist'));
-  return { dir, release: !flags.has('--debug'), out: flags.has('--no-single') ? null : `${dir}-single` };
+  return { dir, release: !flags.has('--debug'), out: flags.has('--no-single') ? null : `${dir}-single`, siteUrl: env.SITE_URL || null };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

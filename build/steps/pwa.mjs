@@ -2,13 +2,15 @@
 //  - Checks the committed static files Trunk copied: manifest.webmanifest (its colours must still be the design
 //    tokens' --bg of style/tokens.css, as must the page's theme-color metas) and every icon it lists (present,
 //    and PNGs really of their declared size). `make icons` re-renders the PNGs.
-//  - Writes sw.js: `const VERSION, FILES, HASHED_NAME` (every file of the build with its sha256 and size, a
+//  - Writes sw.js: `const VERSION, FILES, HASHED_NAME` (every file of the build with its sha256 and size, but the
+//    link-preview image, which only crawlers fetch (build/steps/preview.mjs); a
 //    version hash of that list, and the hashed-name rule of deploy/headers.mjs), then assets/sw.js.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HASHED_NAME, NOT_APP_FILES, SW_FILE as SW } from '../../deploy/headers.mjs';
 import { attr, elements, relHas } from './html.mjs';
+import { PREVIEW_IMAGE } from './preview.mjs';
 import { integrity, listFiles, localFile } from './files.mjs';
 
 export const MANIFEST = 'manifest.webmanifest';
@@ -67,7 +69,7 @@ export function pwa({ doc, dir, root }) {
 
   const files = {};
   for (const f of listFiles(dir)) {
-    if (NOT_APP_FILES.test(f) || f === SW) continue;
+    if (NOT_APP_FILES.test(f) || f === SW || f === PREVIEW_IMAGE) continue;
     const buf = readFileSync(join(dir, f));
     files[f] = [integrity(buf, 'sha256'), buf.length];
   }

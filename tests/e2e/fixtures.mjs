@@ -32,10 +32,10 @@ export { expect };
 /**
  * The finishing step of the build (today: build/finish.mjs, which Trunk runs as its post_build hook) run again on
  * a build directory `dir`, as after a changed build (offline.test.mjs simulates a new deploy with it). The one line
- * that knows the command.
+ * that knows the command. `env`: build settings on top of this process's environment (e.g. `{ SITE_URL }`).
  */
-export function finishBuild(dir) {
-  execFileSync(process.execPath, [join(ROOT, 'build/finish.mjs'), dir, '--no-single'], { stdio: 'pipe' });
+export function finishBuild(dir, env = {}) {
+  execFileSync(process.execPath, [join(ROOT, 'build/finish.mjs'), dir, '--no-single'], { stdio: 'pipe', env: { ...process.env, ...env } });
 }
 
 /**
