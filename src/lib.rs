@@ -19,6 +19,7 @@ pub mod allocator;
 static ALLOCATOR: allocator::Counting = allocator::Counting;
 
 pub mod announcer;
+pub mod compare;
 pub mod components;
 pub mod data;
 pub mod document;

@@ -112,21 +112,21 @@ pub fn GenerationContent(
                 </tr>
             </thead>
             <tbody>
-                <tr>
+                <tr data-row="pros">
                     <th scope="row">{tr(SITE.pros)}</th>
                     <td>{tr(g.pros)}</td>
                 </tr>
                 {g.cons.map(|cons| view! {
-                    <tr>
+                    <tr data-row="cons">
                         <th scope="row">{tr(SITE.cons)}</th>
                         <td>{tr(cons)}</td>
                     </tr>
                 })}
                 {(!g.technologies.is_empty()).then(|| view! {
-                    <tr>
+                    <tr data-row="tech">
                         <th scope="row">{tr(SITE.technologies)}</th>
                         <td>
-                            {tech_chips(g.technologies, &[])}
+                            {tech_chips(g.technologies)}
                         </td>
                     </tr>
                 })}
@@ -136,7 +136,7 @@ pub fn GenerationContent(
 }
 
 /// Renders runs of text, emphasised ones as `<strong>`.
-pub(crate) fn rich(runs: &'static [Run]) -> impl IntoView {
+fn rich(runs: &'static [Run]) -> impl IntoView {
     runs.iter()
         .map(|run| {
             if run.strong {

@@ -77,7 +77,7 @@ fn GenerationTable(
         };
         let cells = cells(g).into_iter().map(|cell| match cell {
             Cell::Text(text) => Either::Left(view! { <td>{tr(text)}</td> }),
-            Cell::Names(names) => Either::Right(view! { <td>{tech_chips(names, &[])}</td> }),
+            Cell::Names(names) => Either::Right(view! { <td>{tech_chips(names)}</td> }),
         });
         view! {
             <tr

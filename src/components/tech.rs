@@ -4,7 +4,7 @@
 use leptos::html::H2;
 use leptos::prelude::*;
 
-use crate::data::{GENERATIONS, GenerationId, TECHNOLOGIES, TechId, Technology};
+use crate::data::{TechId, Technology};
 use crate::language::tr;
 use crate::route::{Route, View};
 use crate::router::use_router;
@@ -15,27 +15,19 @@ fn href(name: &str) -> String {
     Route::to(View::Tech(TechId::of(name))).to_string()
 }
 
-/// Technology names as a list of links to the index. With `shared_with` (the same row of the other columns of
-/// a comparison), a name missing from any of those is marked, by a sign and in words.
-pub fn tech_chips(names: &'static [&'static str], shared_with: &[&[&str]]) -> impl IntoView + use<> {
-    let chips = names.iter().map(|&name| {
-        let differs =
-            !shared_with.is_empty() && shared_with.iter().any(|other| !other.contains(&name));
-        view! {
-            <li class="chip" class:differs=differs>
-                <a href=href(name)>{name}</a>
-                {differs.then(|| view! {
-                    <span class="differs-mark" aria-hidden="true">" ◆"</span>
-                    <span class="visually-hidden">" (" {tr(strings::ONLY_HERE)} ")"</span>
-                })}
-            </li>
-        }
-    });
+/// Technology names as a list of links to the index.
+pub fn tech_chips(names: &'static [&'static str]) -> impl IntoView + use<> {
+    let chips = names
+        .iter()
+        .map(|&name| view! { <li class="chip"><a href=href(name)>{name}</a></li> });
     view! { <ul class="chips">{chips.collect_view()}</ul> }
 }
 
 /// The index, hidden unless the route is `#/tech…`: alphabetically, each technology with the generations and
 /// places that name it; then by generation. The technology the link names is marked and brought into view.
+///
+/// The lists never change: like the print edition they are rendered into the page at build time only, and the
+/// app adopts them as they are (the wasm carries no second copy); it only marks the entry in focus.
 #[component]
 pub fn TechIndex(
     /// Takes the heading, for focus that navigation would drop.
@@ -46,19 +38,45 @@ pub fn TechIndex(
         View::Tech(tech) => tech,
         _ => None,
     });
+    let marked = StoredValue::new(None::<TechId>);
     crate::effect(move |_| {
-        if let Some(tech) = focused.get()
-            && let Some(entry) = document().get_element_by_id(&entry_id(tech.technology()))
-        {
+        let now = focused.get();
+        let entry = |tech: Option<TechId>| {
+            tech.and_then(|t| document().get_element_by_id(&entry_id(t.technology())))
+        };
+        if let Some(old) = entry(marked.get_value()) {
+            let _ = old.class_list().remove_1("focused");
+            let _ = old.remove_attribute("aria-current");
+        }
+        marked.set_value(now);
+        if let Some(new) = entry(now) {
+            let _ = new.class_list().add_1("focused");
+            let _ = new.set_attribute("aria-current", "true");
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Center);
-            entry.scroll_into_view_with_scroll_into_view_options(&options);
+            new.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });
+    #[cfg(not(target_arch = "wasm32"))]
+    let lists = Some(lists());
+    #[cfg(target_arch = "wasm32")]
+    let lists = None::<()>;
+    view! {
+        <section class="tech-index" aria-labelledby="tech-heading" hidden=move || !matches!(router.view.get(), View::Tech(_))>
+            <h2 id="tech-heading" tabindex="-1" node_ref=heading>{tr(strings::TECH_INDEX)}</h2>
+            {lists}
+        </section>
+    }
+}
+
+/// The index's lists (at build time).
+#[cfg(not(target_arch = "wasm32"))]
+fn lists() -> impl IntoView {
+    use crate::data::{GENERATIONS, TECHNOLOGIES};
+
     let entries = TECHNOLOGIES.iter().map(|tech| {
-        let is_focused = move || focused.get().is_some_and(|f| f.technology().name == tech.name);
         view! {
-            <li class="tech-entry" id=entry_id(tech) class:focused=is_focused aria-current=move || is_focused().then_some("true")>
+            <li class="tech-entry" id=entry_id(tech)>
                 <a class="tech-name" href=href(tech.name)>{tech.name}</a>
                 <ul class="mentions">{mentions(tech).collect_view()}</ul>
             </li>
@@ -73,19 +91,16 @@ pub fn TechIndex(
         view! {
             <li data-gen=g.id.get()>
                 <a href=Route::generation(g.id).to_string()>{tr(g.label)} " " {tr(g.node_title)}</a>
-                {tech_chips(names.leak(), &[])}
+                {tech_chips(names.leak())}
             </li>
         }
     });
     view! {
-        <section class="tech-index" aria-labelledby="tech-heading" hidden=move || !matches!(router.view.get(), View::Tech(_))>
-            <h2 id="tech-heading" tabindex="-1" node_ref=heading>{tr(strings::TECH_INDEX)}</h2>
-            <p>{tr(strings::TECH_INTRO)}</p>
-            <h3>{tr(strings::ALPHABETICAL)}</h3>
-            <ul class="tech-list">{entries.collect_view()}</ul>
-            <h3>{tr(strings::BY_GENERATION)}</h3>
-            <ul class="tech-by-gen">{by_generation.collect_view()}</ul>
-        </section>
+        <p>{tr(strings::TECH_INTRO)}</p>
+        <h3>{tr(strings::ALPHABETICAL)}</h3>
+        <ul class="tech-list">{entries.collect_view()}</ul>
+        <h3>{tr(strings::BY_GENERATION)}</h3>
+        <ul class="tech-by-gen">{by_generation.collect_view()}</ul>
     }
 }
 
@@ -95,7 +110,10 @@ fn entry_id(tech: &Technology) -> String {
 }
 
 /// Where the post names `tech`: one line per generation, with its places.
+#[cfg(not(target_arch = "wasm32"))]
 fn mentions(tech: &'static Technology) -> impl Iterator<Item = impl IntoView> {
+    use crate::data::GenerationId;
+
     let mut generations: Vec<GenerationId> = tech.mentions.iter().map(|m| m.generation).collect();
     generations.dedup();
     generations.into_iter().map(move |id| {
