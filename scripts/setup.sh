@@ -62,13 +62,15 @@ fi
 # 4. npm dev tools (binaryen's wasm-opt, esbuild and parse5 for the build steps, @playwright/test, axe-core,
 #    smol-toml, vnu-jar, the MDN HTTP Observatory): exact versions from package-lock.json. The lock file's checksum,
 #    kept in node_modules, says whether the installed tools are those of this lock file.
-#    Install scripts: package.json's allowScripts (npm 11) lets esbuild's and vnu-jar's run and skips those of the
-#    Observatory and two of its dependencies, which download lists and certificates (no network here) or compile a
-#    PostgreSQL client (the scan needs neither). The one file the Observatory's step would have written is below.
+#    Install scripts: only esbuild's and vnu-jar's run. Those of the Observatory and two of its dependencies would
+#    download lists and certificates (no network here) or compile a PostgreSQL client; the scan needs none of them
+#    (the one file the Observatory's step would write is below). package.json's allowScripts says the same to a plain
+#    `npm ci` (npm 11); --ignore-scripts and `npm rebuild` do it with any npm (e.g. the Pages workflow's).
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -d node_modules ] || [ "$(cat node_modules/.lock-sha256 2>/dev/null)" != "$lock_sum" ]; then
   log "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  npm rebuild esbuild vnu-jar --no-audit --no-fund --loglevel=error
   echo "$lock_sum" > node_modules/.lock-sha256
 fi
 # The HSTS preload list the Observatory reads from its own folder (tests/e2e/https.test.mjs): empty, since no test
