@@ -2,8 +2,9 @@
 // caching rules (with the one definition of a hashed file name). From it come
 //   - the <meta http-equiv="Content-Security-Policy"> in dist/index.html (build/steps/security.mjs), for hosts
 //     that cannot set headers,
-//   - deploy/_headers and dist/_headers (Netlify / Cloudflare Pages) and the generated block of
-//     deploy/nginx.conf (`make deploy-config`: build/deploy-config.mjs; the build warns when they drift),
+//   - deploy/_headers and dist/_headers (Netlify / Cloudflare Pages), the generated block of deploy/nginx.conf
+//     and the HSTS lines of deploy/nginx-https.conf (`make deploy-config`: build/deploy-config.mjs; the build
+//     warns when they drift),
 //   - the hashed-name test in dist/sw.js (build/steps/pwa.mjs).
 // The e2e tests (tests/e2e/hosting.test.mjs) read the same values and compare them with what nginx sends.
 import { createHash } from 'node:crypto';
@@ -81,6 +82,15 @@ export const SECURITY_HEADERS = [
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
 ];
 
+/**
+ * HTTP Strict Transport Security: browsers that saw it use only HTTPS for this host for two years (63072000 s;
+ * the MDN HTTP Observatory wants at least six months). HTTPS only: RFC 6797 forbids it over plain HTTP, so it
+ * is not among SECURITY_HEADERS, which deploy/nginx.conf sends over any scheme; it is in the HTTPS server of
+ * deploy/nginx-https.conf and in _headers (Netlify and Cloudflare Pages serve the site over HTTPS). Neither
+ * includeSubDomains nor preload: those bind every subdomain of the host, which is its owner's decision.
+ */
+export const HSTS = ['Strict-Transport-Security', 'max-age=63072000'];
+
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 export const CACHE_REVALIDATE = 'no-cache';
 
@@ -151,10 +161,17 @@ export function netlifyHeaders() {
     '# Generated from deploy/headers.mjs by `make deploy-config` (edit that, then run it); the build checks it.',
     '# Netlify / Cloudflare Pages: this file is dist/_headers, published with the site. Paths are from the site',
     '# root; if dist/ is published under a sub-path, prefix every path with it.',
-    block('/*', SECURITY_HEADERS),
+    block('/*', [...SECURITY_HEADERS, HSTS]),
     ...immutable.map((p) => block(p, [['Cache-Control', CACHE_IMMUTABLE]])),
     ...revalidate.map((p) => block(p, [['Cache-Control', CACHE_REVALIDATE]])),
   ].join('\n');
+}
+
+/** deploy/nginx-https.conf with its HSTS lines (`add_header Strict-Transport-Security …`) as HSTS says. */
+export function nginxHttpsConf(conf) {
+  const line = /^(\s*)add_header Strict-Transport-Security\b[^\n]*$/gm;
+  if (!line.test(conf)) throw new Error('deploy/nginx-https.conf has no `add_header Strict-Transport-Security` line');
+  return conf.replace(line, (_, indent) => `${indent}add_header ${HSTS[0]} "${HSTS[1]}" always;`);
 }
 
 /** The generated part of deploy/nginx.conf (between its BEGIN/END markers): caching and every header. */

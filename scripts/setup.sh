@@ -13,6 +13,8 @@ APT_PACKAGES=(chromium chromium-driver brotli nginx fonts-noto-cjk fonts-noto-co
 APT_PACKAGES+=(libnginx-mod-http-brotli-static)
 # The second engine of the e2e suite (tests/e2e/firefox.test.mjs drives it over WebDriver BiDi with puppeteer-core).
 APT_PACKAGES+=(firefox-esr)
+# The e2e HTTPS site's certificate, made at test time (tests/e2e/server.mjs).
+APT_PACKAGES+=(openssl)
 # The Nu HTML Checker (`make validate`, npm vnu-jar) runs on Java; the image usually has one.
 command -v java >/dev/null 2>&1 || APT_PACKAGES+=(default-jre-headless)
 # SETUP_PROFILE=build: only what `make build` needs (a hosting pipeline such as .github/workflows/pages.yml):
@@ -58,12 +60,21 @@ if [ "${SETUP_PROFILE:-}" != "build" ] && ! have_version geckodriver "$GECKODRIV
 fi
 
 # 4. npm dev tools (binaryen's wasm-opt, esbuild and parse5 for the build steps, @playwright/test, axe-core,
-#    smol-toml, vnu-jar): exact versions from package-lock.json. The lock file's checksum, kept in node_modules,
-#    says whether the installed tools are those of this lock file.
+#    smol-toml, vnu-jar, the MDN HTTP Observatory): exact versions from package-lock.json. The lock file's checksum,
+#    kept in node_modules, says whether the installed tools are those of this lock file.
+#    Install scripts: only esbuild's and vnu-jar's run. Those of the Observatory and two of its dependencies would
+#    download lists and certificates (no network here) or compile a PostgreSQL client; the scan needs none of them
+#    (the one file the Observatory's step would write is below). package.json's allowScripts says the same to a plain
+#    `npm ci` (npm 11); --ignore-scripts and `npm rebuild` do it with any npm (e.g. the Pages workflow's).
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -d node_modules ] || [ "$(cat node_modules/.lock-sha256 2>/dev/null)" != "$lock_sum" ]; then
   log "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  npm rebuild esbuild vnu-jar --no-audit --no-fund --loglevel=error
   echo "$lock_sum" > node_modules/.lock-sha256
 fi
+# The HSTS preload list the Observatory reads from its own folder (tests/e2e/https.test.mjs): empty, since no test
+# host is on it (its install step would download Chromium's list).
+preload=node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json
+[ -f "$preload" ] || echo '{}' > "$preload"
 log "ready"

@@ -2,12 +2,13 @@
 //  - writes _headers (Netlify / Cloudflare Pages) into the build;
 //  - checks that every file of the build gets exactly one Cache-Control rule, and the right one (immutable for a
 //    hashed name, revalidated otherwise): the rules follow from the source index.html, not from a file list;
-//  - warns when the committed deploy/_headers or deploy/nginx.conf's generated block differ from
-//    deploy/headers.mjs (`make deploy-config` rewrites them without a build: build/deploy-config.mjs).
+//  - warns when the committed deploy/_headers, deploy/nginx.conf's generated block or deploy/nginx-https.conf's
+//    HSTS lines differ from deploy/headers.mjs (`make deploy-config` rewrites them without a build:
+//    build/deploy-config.mjs).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CACHE_IMMUTABLE, HASHED_NAME, NOT_APP_FILES, cachePaths, cacheRulesFor, netlifyHeaders, nginxHeaderBlock,
+  CACHE_IMMUTABLE, HASHED_NAME, NOT_APP_FILES, cachePaths, cacheRulesFor, netlifyHeaders, nginxHeaderBlock, nginxHttpsConf,
 } from '../../deploy/headers.mjs';
 import { listFiles } from './files.mjs';
 
@@ -19,9 +20,12 @@ export function deployFiles(root) {
   const nginx = readFileSync(nginxPath, 'utf8');
   if (!NGINX_BLOCK.test(nginx)) throw new Error('deploy/nginx.conf lost its "# BEGIN headers" / "# END headers" markers');
   const headersPath = join(root, 'deploy/_headers');
+  const httpsPath = join(root, 'deploy/nginx-https.conf');
+  const https = readFileSync(httpsPath, 'utf8');
   return [
     { path: headersPath, now: existsSync(headersPath) ? readFileSync(headersPath, 'utf8') : null, wanted: netlifyHeaders() },
     { path: nginxPath, now: nginx, wanted: nginx.replace(NGINX_BLOCK, (_, begin, _old, end) => `${begin}${nginxHeaderBlock()}\n${end}`) },
+    { path: httpsPath, now: https, wanted: nginxHttpsConf(https) },
   ];
 }
 

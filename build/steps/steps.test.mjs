@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'parse5';
-import { CSP_META, LOADER_HASH, cspHash, loaderScriptText } from '../../deploy/headers.mjs';
+import { CSP_META, HSTS, LOADER_HASH, SECURITY_HEADERS, cspHash, loaderScriptText, netlifyHeaders, nginxHttpsConf } from '../../deploy/headers.mjs';
 import { attr, elements, serialize } from './html.mjs';
 import { prerender } from './prerender.mjs';
 import { styles } from './styles.mjs';
@@ -117,6 +117,14 @@ test('headers: each file of a build gets exactly one cache rule, immutable exact
   assert.deepEqual(cacheProblems(good), []);
   const problems = cacheProblems(['extra.txt', 'styles.css', 'icons/a.png']);
   assert.equal(problems.length, 3, problems.join('\n'));
+});
+
+test('HSTS: in _headers, never among the headers nginx.conf sends over any scheme; nginx-https.conf\'s lines follow it', () => {
+  assert.ok(!SECURITY_HEADERS.some(([k]) => k === HSTS[0]), 'not sent over plain HTTP (RFC 6797)');
+  assert.match(netlifyHeaders(), new RegExp(`^/\\*\\n(  .+\\n)*  ${HSTS[0]}: ${HSTS[1]}\\n`, 'm'));
+  const conf = 'server {\n    add_header Strict-Transport-Security "max-age=60" always;\n    location / {\n        add_header Strict-Transport-Security "x";\n    }\n}\n';
+  assert.equal(nginxHttpsConf(conf), conf.replace('"max-age=60" always', `"${HSTS[1]}" always`).replace('"x";', `"${HSTS[1]}" always;`));
+  assert.throws(() => nginxHttpsConf('server {}\n'), /no `add_header Strict-Transport-Security` line/);
 });
 
 test('single: the glue is bundled by its default export; without one, a clear message', () => {
