@@ -163,6 +163,34 @@ impl Markup {
     }
 }
 
+/// Which generations are compared, as markup: six checkboxes (value: the generation's number), those that can't
+/// change disabled (two must stay, three at most). The app follows their `change` events.
+pub fn picker(selection: Selection) -> String {
+    let mut m = Markup(String::with_capacity(2048));
+    m.raw(r#"<fieldset class="compare-pick"><legend>"#);
+    m.both(strings::COMPARE_PICK);
+    m.raw("</legend>");
+    for id in GenerationId::all() {
+        let n = id.to_string();
+        m.raw(r#"<label class="pick" data-gen=""#);
+        m.raw(&n);
+        m.raw(r#""><input type="checkbox" value=""#);
+        m.raw(&n);
+        m.raw("\"");
+        if selection.contains(id) {
+            m.raw(" checked");
+        }
+        if selection.toggled(id).is_none() {
+            m.raw(" disabled");
+        }
+        m.raw(">");
+        m.both(id.generation().label);
+        m.raw("</label>");
+    }
+    m.raw("</fieldset>");
+    m.0
+}
+
 /// The comparison table of `selection`, as markup: caption, a header row with each generation (a link to it, and
 /// links to move its column left or remove it), then a row per aspect, a cell per generation. A value the post
 /// does not give says so; a technology not named for every other generation compared is marked with ◆ and in
@@ -369,6 +397,18 @@ mod tests {
         assert_eq!(html.matches("compare-remove").count(), 3);
         // Two columns: no removing.
         assert!(!table(selection(&[1, 2])).contains("compare-remove"));
+    }
+
+    #[test]
+    fn the_picker_checks_the_compared_and_keeps_two_to_three() {
+        let html = picker(selection(&[2, 4]));
+        assert_eq!(html.matches(r#"type="checkbox""#).count(), 6);
+        assert!(html.contains(r#"value="2" checked disabled>"#));
+        assert!(html.contains(r#"value="4" checked disabled>"#));
+        assert!(html.contains(r#"value="1">"#));
+        let html = picker(selection(&[2, 4, 6]));
+        assert!(html.contains(r#"value="2" checked>"#));
+        assert!(html.contains(r#"value="1" disabled>"#));
     }
 
     #[test]

@@ -34,6 +34,9 @@ thread_local! {
     /// small stub behind in the wasm each time (wasm-bindgen frees those only when the JS garbage collector gets
     /// to them), and a reader moves thousands of times in a day.
     static CALLBACK: RefCell<Option<Closure<dyn Fn()>>> = const { RefCell::new(None) };
+    /// The element that last had focus (kept here rather than in a `StoredValue::new_local`, whose thread check
+    /// costs the wasm `std::thread::current`).
+    static LAST_FOCUSED: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
 
 /// Asks the next frame to do `what` too.
@@ -148,12 +151,11 @@ pub fn keep_on_moves(router: Router, headings: Headings) {
     if !platform::IN_BROWSER {
         return;
     }
-    let last_focused = StoredValue::new_local(None::<web_sys::Element>);
     let focusin = window_event_listener(leptos::ev::focusin, move |ev| {
         let target = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        last_focused.set_value(target);
+        LAST_FOCUSED.set(target);
     });
     on_cleanup(move || focusin.remove());
     let callback = Closure::<dyn Fn()>::new(move || {
@@ -166,7 +168,7 @@ pub fn keep_on_moves(router: Router, headings: Headings) {
             return;
         };
         if asked.rescue {
-            match last_focused.with_value(|last| dropped(last.as_ref())) {
+            match LAST_FOCUSED.with_borrow(|last| dropped(last.as_ref())) {
                 Some(Rescue::Heading) => {
                     let _ = heading.focus();
                 }
@@ -200,6 +202,7 @@ pub fn keep_on_moves(router: Router, headings: Headings) {
         }
         ASKED.take();
         CALLBACK.take();
+        LAST_FOCUSED.take();
     });
     crate::effect(move |first| {
         router.track_reader_moves();

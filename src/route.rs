@@ -100,6 +100,15 @@ impl Selection {
         Selection::new(&ids)
     }
 
+    /// With `id` added or, if it is in, removed (`None` when that can't be: two must stay, three at most).
+    pub fn toggled(&self, id: GenerationId) -> Option<Selection> {
+        if self.contains(id) {
+            self.without(id)
+        } else {
+            self.with(id)
+        }
+    }
+
     /// With the column at `i` swapped with the one before it (the first with the last).
     #[must_use]
     pub fn swapped(&self, i: usize) -> Selection {
@@ -473,6 +482,16 @@ mod tests {
             &[gen_id(6), gen_id(5)]
         );
         assert_eq!(Selection::new(&[gen_id(1)]), None);
+        assert_eq!(
+            three.toggled(gen_id(4)).unwrap().ids(),
+            &[gen_id(2), gen_id(1)]
+        );
+        assert_eq!(three.toggled(gen_id(5)), None);
+        assert_eq!(s.toggled(gen_id(4)), None);
+        assert_eq!(
+            s.toggled(gen_id(6)).unwrap().ids(),
+            &[gen_id(2), gen_id(4), gen_id(6)]
+        );
     }
 
     #[test]

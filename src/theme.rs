@@ -8,6 +8,10 @@ use crate::platform::{self, storage};
 /// Key in `localStorage`.
 pub const THEME_KEY: &str = "wie.theme";
 
+thread_local! {
+    /// The listener for the system's dark mode, while the app lives.
+    static SYSTEM_LISTENER: std::cell::Cell<Option<gloo_events::EventListener>> = const { std::cell::Cell::new(None) };
+}
 /// The colour theme the reader chose.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -98,8 +102,10 @@ impl ThemeChoice {
                 system_dark.set(query.matches());
             }
         });
-        let listener = StoredValue::new_local(Some(listener));
-        on_cleanup(move || listener.dispose());
+        // Kept beside the app rather than in a `StoredValue::new_local`, whose thread check costs the wasm
+        // `std::thread::current`; dropping it removes it.
+        SYSTEM_LISTENER.set(Some(listener));
+        on_cleanup(|| drop(SYSTEM_LISTENER.take()));
     }
 
     /// Switches and saves the colour theme.

@@ -4,11 +4,11 @@ use leptos::either::Either;
 use leptos::html::H2;
 use leptos::prelude::*;
 
-use crate::components::compare::CompareWith;
 use crate::components::tech::tech_chips;
 use crate::data::{Generation, GenerationId, Run, SITE};
 use crate::language::tr;
 use crate::nav::{Command, Direction};
+use crate::route::{Route, Selection, View};
 use crate::router::use_router;
 use crate::strings;
 
@@ -45,7 +45,6 @@ pub fn Detail(
                     </div>
                 })
             }}
-            {move || active.get().map(|id| view! { <CompareWith id=id /> })}
             <span class="visually-hidden" id="detail-nav-label">{tr(strings::DETAIL_NAV)}</span>
             <nav class="detail-nav" aria-labelledby="detail-nav-label">
                 <button type="button" class="detail-prev" disabled=edge(GenerationId::prev)
@@ -55,6 +54,13 @@ pub fn Detail(
                 <button type="button" class="detail-overview" on:click=move |_| router.command(Command::Overview)>
                     {tr(strings::TO_OVERVIEW)}
                 </button>
+                // To a comparison of this generation and its neighbour, where the others can be picked.
+                <a class="detail-compare" href=move || {
+                    let id = active.get().unwrap_or(GenerationId::FIRST);
+                    Route::to(View::Compare(Selection::starting_at(id))).to_string()
+                }>
+                    {tr(strings::COMPARE_WITH)}
+                </a>
                 <button type="button" class="detail-next" disabled=edge(GenerationId::next)
                     on:click=move |_| router.command(Command::Next)>
                     {tr(strings::NEXT)}<span aria-hidden="true">" →"</span>
