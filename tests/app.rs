@@ -22,8 +22,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn overview_shows_six_nodes_and_both_tables() {
     let root = mount_at("").await;
     assert_eq!(root.query_selector_all(".node").unwrap().length(), 6);
+    // The tables themselves are rendered at build time (the app adopts them): here, their two regions.
     assert_eq!(
-        root.query_selector_all("table.gen-table").unwrap().length(),
+        root.query_selector_all(".diagram-table[role='region'], .summary-table[role='region']")
+            .unwrap()
+            .length(),
         2
     );
     assert!(exists(&root, ".overview:not([hidden])"));
@@ -57,13 +60,35 @@ async fn clicking_a_node_shows_its_detail_and_writes_the_url() {
 #[wasm_bindgen_test]
 async fn clicking_a_table_row_selects_its_generation() {
     let root = mount_at("").await;
+    // The rows as the build renders them (the app adopts the prerendered table, which a test mount lacks).
+    find::<HtmlElement>(&root, ".summary-table").set_inner_html(STAND_IN_TABLE);
     click(&root, ".summary-table tbody tr:nth-child(5) td");
     until("generation 5 is shown", || {
         active_gen(&root).as_deref() == Some("5")
     })
     .await;
     assert!(exists(&root, ".summary-table tr.active[data-gen='5']"));
+    assert_eq!(root.query_selector_all("tr.active").unwrap().length(), 1);
+    // A link in a row leads where it says, not to the row's generation.
+    click(&root, ".summary-table tbody tr:nth-child(2) a.tech");
+    until("the technology index is shown", || {
+        hash() == "#/tech/Docker"
+    })
+    .await;
+    assert_eq!(active_gen(&root), None);
+    assert_eq!(root.query_selector_all("tr.active").unwrap().length(), 0);
 }
+
+/// Rows shaped like the prerendered tables' (`src/components/tables.rs`): a `tr[data-gen]` per generation, its
+/// link in the first cell; one technology link.
+const STAND_IN_TABLE: &str = r##"<table class="gen-table" style="min-width: 40rem"><tbody>
+<tr data-gen="1"><th scope="row"><a href="#/gen/1">1</a></th><td>a</td></tr>
+<tr data-gen="2"><th scope="row"><a href="#/gen/2">2</a></th><td><a class="tech" href="#/tech/Docker">Docker</a></td></tr>
+<tr data-gen="3"><th scope="row"><a href="#/gen/3">3</a></th><td>c</td></tr>
+<tr data-gen="4"><th scope="row"><a href="#/gen/4">4</a></th><td>d</td></tr>
+<tr data-gen="5"><th scope="row"><a href="#/gen/5">5</a></th><td>e</td></tr>
+<tr data-gen="6"><th scope="row"><a href="#/gen/6">6</a></th><td>f</td></tr>
+</tbody></table>"##;
 
 #[wasm_bindgen_test]
 async fn keys_move_the_selection() {
@@ -354,6 +379,7 @@ async fn playback_never_moves_focus() {
 async fn keys_in_a_table_that_scrolls_scroll_it() {
     let root = mount_at("#/gen/2").await;
     let region: HtmlElement = find(&root, ".summary-table");
+    region.set_inner_html(STAND_IN_TABLE);
     // A narrow screen: the table is wider than its region, which scrolls sideways.
     region
         .set_attribute("style", "width: 120px; overflow-x: auto")

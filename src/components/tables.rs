@@ -1,107 +1,152 @@
 //! The post's two tables, as real tables: the active generation's row highlighted, a row click selecting it.
+//!
+//! The tables never change but for which row is active: like the print edition they are rendered into the page at
+//! build time only, and the app adopts them as they are (the wasm carries no second copy, which a view of them
+//! would cost in code for every element of it); it marks the active row and follows clicks on the rows.
 
-use leptos::either::Either;
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::is_plain_click;
-use crate::components::tech::tech_chips;
-use crate::data::{GENERATIONS, Generation, SITE, Text};
-use crate::language::tr;
-use crate::route::Route;
+use crate::data::GenerationId;
 use crate::router::use_router;
-
-/// One cell's content: words in both languages, or technology names as the post lists them.
-#[derive(Clone, Copy)]
-enum Cell {
-    Text(Text),
-    Names(&'static [&'static str]),
-}
 
 /// The post's "다이어그램 설명" table: 세대 / 핵심 개념 / 대표 기술.
 #[component]
 pub fn DiagramTable() -> impl IntoView {
-    view! {
-        <GenerationTable
-            class="diagram-table"
-            caption=SITE.diagram_caption
-            columns=&SITE.diagram_columns
-            cells=|g| vec![Cell::Text(g.diagram.concept), Cell::Names(g.diagram.technologies)]
-        />
-    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let table = Some(build::table(
+        "diagram-table",
+        crate::data::SITE.diagram_caption,
+        &crate::data::SITE.diagram_columns,
+        |g| {
+            vec![
+                build::Cell::Text(g.diagram.concept),
+                build::Cell::Names(g.diagram.technologies),
+            ]
+        },
+    ));
+    #[cfg(target_arch = "wasm32")]
+    let table = None::<()>;
+    region("table-wrap diagram-table", "diagram-table-caption", table)
 }
 
 /// The post's "세대별 요약 비교" table: 세대 / 인프라 패러다임 / 핵심 기술 / 주요 장점.
 #[component]
 pub fn SummaryTable() -> impl IntoView {
-    view! {
-        <GenerationTable
-            class="summary-table"
-            caption=SITE.summary_caption
-            columns=&SITE.summary_columns
-            cells=|g| {
-                vec![
-                    Cell::Text(g.summary.paradigm),
-                    Cell::Names(g.summary.technologies),
-                    Cell::Text(g.summary.benefit),
-                ]
+    #[cfg(not(target_arch = "wasm32"))]
+    let table = Some(build::table(
+        "summary-table",
+        crate::data::SITE.summary_caption,
+        &crate::data::SITE.summary_columns,
+        |g| {
+            vec![
+                build::Cell::Text(g.summary.paradigm),
+                build::Cell::Names(g.summary.technologies),
+                build::Cell::Text(g.summary.benefit),
+            ]
+        },
+    ));
+    #[cfg(target_arch = "wasm32")]
+    let table = None::<()>;
+    region("table-wrap summary-table", "summary-table-caption", table)
+}
+
+/// The region around a table (it scrolls sideways on narrow screens, so it is a named region keyboard users can
+/// reach): it marks the active generation's row, and a click on a row (not on one of its links, which lead
+/// where they say) selects that generation.
+fn region(class: &'static str, caption_id: &'static str, table: impl IntoView) -> impl IntoView {
+    let router = use_router();
+    let wrap = NodeRef::<Div>::new();
+    crate::effect(move |_| {
+        let active = router.active.get().map(GenerationId::get);
+        let Some(rows) = wrap
+            .get()
+            .and_then(|w| w.query_selector_all("tbody tr[data-gen]").ok())
+        else {
+            return;
+        };
+        for i in 0..rows.length() {
+            if let Some(row) = rows
+                .item(i)
+                .and_then(|r| r.dyn_into::<web_sys::Element>().ok())
+            {
+                let is_active = row
+                    .get_attribute("data-gen")
+                    .and_then(|n| n.parse::<u8>().ok())
+                    == active;
+                let _ = row.class_list().toggle_with_force("active", is_active);
             }
-        />
+        }
+    });
+    let select = move |ev: leptos::ev::MouseEvent| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let Some(id) = target
+            .filter(|t| {
+                is_plain_click(&ev)
+                    && !ev.default_prevented()
+                    && t.closest("a").ok().flatten().is_none()
+            })
+            .and_then(|t| t.closest("tr[data-gen]").ok().flatten())
+            .and_then(|row| row.get_attribute("data-gen"))
+            .and_then(|n| n.parse::<u8>().ok())
+            .and_then(GenerationId::new)
+        else {
+            return;
+        };
+        router.navigate(Some(id));
+        crate::focus::reveal_detail(true);
+    };
+    view! {
+        <div class=class role="region" tabindex="0" aria-labelledby=caption_id node_ref=wrap on:click=select>
+            {table}
+        </div>
     }
 }
 
-/// A table with one row per generation; the first column names the generation and links to it.
-#[component]
-fn GenerationTable(
-    class: &'static str,
-    caption: Text,
-    /// Column headings, the generation column first.
-    columns: &'static [Text],
-    /// The cells after the generation column, for one generation.
-    cells: fn(&'static Generation) -> Vec<Cell>,
-) -> impl IntoView {
-    let router = use_router();
-    let rows = GENERATIONS.iter().map(|g| {
-        let id = g.id;
-        let select = move |ev: leptos::ev::MouseEvent| {
-            // A technology's link in the row leads to the index, not to the row's generation.
-            let on_chip = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| el.closest(".chips").ok().flatten().is_some());
-            if is_plain_click(&ev) && !ev.default_prevented() && !on_chip {
-                ev.prevent_default();
-                router.navigate(Some(id));
-                crate::focus::reveal_detail(true);
+/// The tables themselves, rendered at build time.
+#[cfg(not(target_arch = "wasm32"))]
+mod build {
+    use leptos::either::Either;
+    use leptos::prelude::*;
+
+    use crate::components::tech::tech_chips;
+    use crate::data::{GENERATIONS, Generation, Text};
+    use crate::language::tr;
+    use crate::route::Route;
+
+    /// One cell's content: words in both languages, or technology names as the post lists them.
+    #[derive(Clone, Copy)]
+    pub enum Cell {
+        Text(Text),
+        Names(&'static [&'static str]),
+    }
+
+    /// A table with one row per generation; the first column names the generation and links to it.
+    pub fn table(
+        class: &'static str,
+        caption: Text,
+        columns: &'static [Text],
+        cells: fn(&'static Generation) -> Vec<Cell>,
+    ) -> impl IntoView {
+        let rows = GENERATIONS.iter().map(|g| {
+            let cells = cells(g).into_iter().map(|cell| match cell {
+                Cell::Text(text) => Either::Left(view! { <td>{tr(text)}</td> }),
+                Cell::Names(names) => Either::Right(view! { <td>{tech_chips(names)}</td> }),
+            });
+            view! {
+                <tr data-gen=g.id.get()>
+                    <th scope="row">
+                        <a href=Route::generation(g.id).to_string()>{tr(g.label)}</a>
+                    </th>
+                    {cells.collect_view()}
+                </tr>
             }
-        };
-        let cells = cells(g).into_iter().map(|cell| match cell {
-            Cell::Text(text) => Either::Left(view! { <td>{tr(text)}</td> }),
-            Cell::Names(names) => Either::Right(view! { <td>{tech_chips(names)}</td> }),
         });
         view! {
-            <tr
-                class:active=move || router.active.get() == Some(id)
-                data-gen=id.get()
-                on:click=select
-            >
-                <th scope="row">
-                    <a href=Route::generation(id).to_string() on:click=select>
-                        {tr(g.label)}
-                    </a>
-                </th>
-                {cells.collect_view()}
-            </tr>
-        }
-    });
-    view! {
-        // The wrapper scrolls sideways on narrow screens, so it is a named region keyboard users can reach.
-        <div
-            class=format!("table-wrap {class}")
-            role="region"
-            tabindex="0"
-            aria-labelledby=format!("{class}-caption")
-        >
             <table class="gen-table">
                 <caption id=format!("{class}-caption")>{tr(caption)}</caption>
                 <thead>
@@ -111,6 +156,6 @@ fn GenerationTable(
                 </thead>
                 <tbody>{rows.collect_view()}</tbody>
             </table>
-        </div>
+        }
     }
 }
