@@ -8,7 +8,6 @@
 
 use std::cell::{Cell, RefCell};
 
-use leptos::html::H2;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -125,29 +124,20 @@ fn scroll_into_view(heading: &web_sys::HtmlElement) -> bool {
     true
 }
 
-/// The heading of each view, for focus that navigation would drop.
-#[derive(Clone, Copy, Default)]
-pub struct Headings {
-    pub overview: NodeRef<H2>,
-    pub detail: NodeRef<H2>,
-    pub compare: NodeRef<H2>,
-    pub tech: NodeRef<H2>,
-}
-
-impl Headings {
-    fn of(self, view: View) -> NodeRef<H2> {
-        match view {
-            View::Overview => self.overview,
-            View::Generation(_) => self.detail,
-            View::Compare(_) => self.compare,
-            View::Tech(_) => self.tech,
-        }
+/// The id of each view's heading, for focus that navigation would drop. By id rather than a `NodeRef`: the
+/// detail's heading is a copy of the print edition's (see `components::detail`), made outside any view.
+const fn heading_id(view: View) -> &'static str {
+    match view {
+        View::Overview => "overview-heading",
+        View::Generation(_) => "detail-heading",
+        View::Compare(_) => "compare-heading",
+        View::Tech(_) => "tech-heading",
     }
 }
 
 /// Installs the frame's work: after each of the reader's moves, dropped focus goes to the heading of what is
 /// shown; after [`reveal_detail`], what is shown (other than the overview) comes into view.
-pub fn keep_on_moves(router: Router, headings: Headings) {
+pub fn keep_on_moves(router: Router) {
     if !platform::IN_BROWSER {
         return;
     }
@@ -164,7 +154,10 @@ pub fn keep_on_moves(router: Router, headings: Headings) {
         let Some(view) = router.view.try_get_untracked() else {
             return; // the app is gone
         };
-        let Some(heading) = headings.of(view).try_get_untracked().flatten() else {
+        let Some(heading) = document()
+            .get_element_by_id(heading_id(view))
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
             return;
         };
         if asked.rescue {

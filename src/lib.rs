@@ -89,10 +89,9 @@ pub fn App(
         });
     }
 
-    let headings = focus::Headings::default();
     let main = NodeRef::<Main>::new();
     keys::install(router);
-    focus::keep_on_moves(router, headings);
+    focus::keep_on_moves(router);
     document::follow(language.lang, router.view);
     remove_boot_message();
 
@@ -139,10 +138,10 @@ pub fn App(
             <div class="stage">
                 // Both stay in the page, one hidden: moving between them builds nothing (and leaves no
                 // disposed effect behind in the signals they read).
-                <Overview heading=headings.overview />
-                <Detail heading=headings.detail />
-                <Compare heading=headings.compare />
-                <TechIndex heading=headings.tech />
+                <Overview />
+                <Detail />
+                <Compare />
+                <TechIndex />
             </div>
             <DiagramTable />
             <SummaryTable />

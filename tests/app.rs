@@ -55,6 +55,17 @@ async fn clicking_a_node_shows_its_detail_and_writes_the_url() {
     for tech in g.technologies {
         assert!(chips.contains(tech), "{chips}");
     }
+    // Moving on replaces the content: one heading, the new generation's.
+    click(&root, ".node[data-gen='4']");
+    until("generation 4's heading", || {
+        text_of(&root, "#detail-heading").is_some_and(|h| h.contains(generation(4).heading.ko))
+    })
+    .await;
+    assert_eq!(
+        root.query_selector_all(".detail h2").unwrap().length(),
+        1,
+        "one heading in the detail"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,6 @@
 //! Two or three generations side by side: one column per generation, one row per aspect the post gives them.
 
-use leptos::html::{Div, H2};
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -12,10 +12,7 @@ use crate::strings;
 
 /// The comparison view, hidden unless the route is `#/compare/…`: which generations (checkboxes), and the table.
 #[component]
-pub fn Compare(
-    /// Takes the heading, for focus that navigation would drop.
-    heading: NodeRef<H2>,
-) -> impl IntoView {
+pub fn Compare() -> impl IntoView {
     let router = use_router();
     let selection = Memo::new(move |_| router.view.get().compare());
     let (pick, body) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
@@ -48,7 +45,7 @@ pub fn Compare(
             hidden=move || selection.get().is_none()
             on:change=on_change
         >
-            <h2 id="compare-heading" tabindex="-1" node_ref=heading>{tr(strings::COMPARE)}</h2>
+            <h2 id="compare-heading" tabindex="-1">{tr(strings::COMPARE)}</h2>
             <div node_ref=pick></div>
             // The region scrolls sideways on a narrow screen; its table is `crate::compare::table`'s markup.
             <div

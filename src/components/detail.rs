@@ -1,11 +1,9 @@
 //! The active generation in full: overview, features, and the post's 항목/내용 table, with buttons to move on.
 
-use leptos::either::Either;
-use leptos::html::H2;
+use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::components::tech::tech_chips;
-use crate::data::{Generation, GenerationId, Run, SITE};
+use crate::data::GenerationId;
 use crate::language::tr;
 use crate::nav::{Command, Direction};
 use crate::route::{Route, Selection, View};
@@ -15,13 +13,20 @@ use crate::strings;
 /// The detail of the active generation, hidden while none is. Its content enters from the side the reader
 /// moved towards; the article and its buttons stay in place, so keyboard focus on them stays too, and moving
 /// rebuilds nothing but the content.
+///
+/// The content is the print edition's article of that generation, copied: the page holds every generation's
+/// content already (rendered at build time), so the wasm carries no second renderer of it (a view of it cost
+/// 7 KB of brotli'd wasm, paid at every first load).
 #[component]
-pub fn Detail(
-    /// Takes the heading of the generation shown, for focus that navigation would drop.
-    heading: NodeRef<H2>,
-) -> impl IntoView {
+pub fn Detail() -> impl IntoView {
     let router = use_router();
     let active = router.active;
+    let content = NodeRef::<Div>::new();
+    crate::effect(move |_| {
+        if let (Some(content), Some(id)) = (content.get(), active.get()) {
+            copy_article(&content, id);
+        }
+    });
     // Which generation the content last showed, for the side the next one enters from.
     let shown = StoredValue::new(None::<GenerationId>);
     let edge = move |step: fn(GenerationId) -> Option<GenerationId>| {
@@ -39,11 +44,7 @@ pub fn Detail(
                 // From the overview (nothing shown) the content fades in; between generations it slides.
                 let direction = Direction::between(shown.get_value(), now);
                 shown.set_value(now);
-                now.map(|id| view! {
-                    <div class=direction.class()>
-                        <GenerationContent id=id heading_id="detail-heading" heading=heading />
-                    </div>
-                })
+                now.map(|_| view! { <div class=direction.class() node_ref=content></div> })
             }}
             <span class="visually-hidden" id="detail-nav-label">{tr(strings::DETAIL_NAV)}</span>
             <nav class="detail-nav" aria-labelledby="detail-nav-label">
@@ -70,24 +71,50 @@ pub fn Detail(
     }
 }
 
-/// What the post says of one generation: heading, 개요, 특징, and the 항목/내용 table.
+/// Copies the print edition's article of generation `id` into `content`; its heading becomes the detail's
+/// (`#detail-heading`, which names the article and takes focus).
+fn copy_article(content: &web_sys::HtmlDivElement, id: GenerationId) {
+    let doc = document();
+    let Some(article) = doc
+        .query_selector(&format!(".print-generation[data-gen='{id}']"))
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let Ok(copy) = article.clone_node_with_deep(true) else {
+        return;
+    };
+    // The content's element stays from one generation to the next (only its class changes): empty it first.
+    content.set_text_content(None);
+    while let Some(child) = copy.first_child() {
+        let _ = content.append_child(&child);
+    }
+    if let Some(heading) = content.query_selector("h2").ok().flatten() {
+        heading.set_id("detail-heading");
+    }
+}
+
+/// What the post says of one generation: heading, 개요, 특징, and the 항목/내용 table. Rendered at build time,
+/// into the print edition (`crate::print`); the detail copies it from there.
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn GenerationContent(
     id: GenerationId,
     /// The heading's `id`, unique in the page.
     #[prop(into)]
     heading_id: String,
-    /// Takes the heading element, if the caller needs it.
-    #[prop(optional)]
-    heading: NodeRef<H2>,
 ) -> impl IntoView {
+    use crate::components::tech::tech_chips;
+    use crate::data::{Generation, SITE};
+
     let g: &'static Generation = id.generation();
     view! {
         <header class="detail-header">
             <span class="detail-emoji" aria-hidden="true">{g.emoji}</span>
             <div>
                 <p class="detail-label">{tr(g.label)}</p>
-                <h2 id=heading_id class="detail-heading" tabindex="-1" node_ref=heading>
+                <h2 id=heading_id class="detail-heading" tabindex="-1">
                     {tr(g.heading)}
                     // The post's own English gloss, part of its Korean heading; in English it would repeat.
                     <span class="ko" lang="ko">
@@ -142,7 +169,10 @@ pub fn GenerationContent(
 }
 
 /// Renders runs of text, emphasised ones as `<strong>`.
-fn rich(runs: &'static [Run]) -> impl IntoView {
+#[cfg(not(target_arch = "wasm32"))]
+fn rich(runs: &'static [crate::data::Run]) -> impl IntoView {
+    use leptos::either::Either;
+
     runs.iter()
         .map(|run| {
             if run.strong {

@@ -1,6 +1,5 @@
 //! The overview: shown when no generation is selected.
 
-use leptos::html::H2;
 use leptos::prelude::*;
 
 use crate::data::SITE;
@@ -13,14 +12,11 @@ use crate::strings;
 /// It does not fade in: it is the first view (prerendered), and its paragraph is what the browser counts as the
 /// largest contentful paint.
 #[component]
-pub fn Overview(
-    /// Takes the heading, for focus that navigation would drop.
-    heading: NodeRef<H2>,
-) -> impl IntoView {
+pub fn Overview() -> impl IntoView {
     let router = use_router();
     view! {
         <section class="overview" aria-labelledby="overview-heading" hidden=move || router.view.get() != View::Overview>
-            <h2 id="overview-heading" tabindex="-1" node_ref=heading>{tr(SITE.heading)}</h2>
+            <h2 id="overview-heading" tabindex="-1">{tr(SITE.heading)}</h2>
             <p class="overview-intro">{tr(strings::INTRO)}</p>
             <p class="keys-hint">{tr(strings::KEYS_HINT)}</p>
         </section>

@@ -16,7 +16,7 @@ use crate::router::use_router;
 #[component]
 pub fn DiagramTable() -> impl IntoView {
     #[cfg(not(target_arch = "wasm32"))]
-    let table = Some(build::table(
+    let table = build::table(
         "diagram-table",
         crate::data::SITE.diagram_caption,
         &crate::data::SITE.diagram_columns,
@@ -26,9 +26,9 @@ pub fn DiagramTable() -> impl IntoView {
                 build::Cell::Names(g.diagram.technologies),
             ]
         },
-    ));
+    );
     #[cfg(target_arch = "wasm32")]
-    let table = None::<()>;
+    let table = ();
     region("table-wrap diagram-table", "diagram-table-caption", table)
 }
 
@@ -36,7 +36,7 @@ pub fn DiagramTable() -> impl IntoView {
 #[component]
 pub fn SummaryTable() -> impl IntoView {
     #[cfg(not(target_arch = "wasm32"))]
-    let table = Some(build::table(
+    let table = build::table(
         "summary-table",
         crate::data::SITE.summary_caption,
         &crate::data::SITE.summary_columns,
@@ -47,9 +47,9 @@ pub fn SummaryTable() -> impl IntoView {
                 build::Cell::Text(g.summary.benefit),
             ]
         },
-    ));
+    );
     #[cfg(target_arch = "wasm32")]
-    let table = None::<()>;
+    let table = ();
     region("table-wrap summary-table", "summary-table-caption", table)
 }
 
@@ -100,11 +100,22 @@ fn region(class: &'static str, caption_id: &'static str, table: impl IntoView) -
         router.navigate(Some(id));
         crate::focus::reveal_detail(true);
     };
-    view! {
+    // In the browser the table is already in the page: the app adopts the region with nothing inside it to
+    // hydrate, so it leaves the table alone.
+    #[cfg(not(target_arch = "wasm32"))]
+    let view = view! {
         <div class=class role="region" tabindex="0" aria-labelledby=caption_id node_ref=wrap on:click=select>
             {table}
         </div>
-    }
+    };
+    #[cfg(target_arch = "wasm32")]
+    let view = {
+        drop(table);
+        view! {
+            <div class=class role="region" tabindex="0" aria-labelledby=caption_id node_ref=wrap on:click=select></div>
+        }
+    };
+    view
 }
 
 /// The tables themselves, rendered at build time.

@@ -1,7 +1,6 @@
 //! The technology index (`#/tech`): every technology the post names, where, and for which generations; and the
 //! technology chips that link to it from the detail, the tables and the comparison.
 
-use leptos::html::H2;
 use leptos::prelude::*;
 
 use crate::data::{TechId, Technology};
@@ -29,10 +28,7 @@ pub fn tech_chips(names: &'static [&'static str]) -> impl IntoView + use<> {
 /// The lists never change: like the print edition they are rendered into the page at build time only, and the
 /// app adopts them as they are (the wasm carries no second copy); it only marks the entry in focus.
 #[component]
-pub fn TechIndex(
-    /// Takes the heading, for focus that navigation would drop.
-    heading: NodeRef<H2>,
-) -> impl IntoView {
+pub fn TechIndex() -> impl IntoView {
     let router = use_router();
     let focused = Memo::new(move |_| match router.view.get() {
         View::Tech(tech) => tech,
@@ -57,16 +53,23 @@ pub fn TechIndex(
             new.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });
+    let hidden = move || !matches!(router.view.get(), View::Tech(_));
+    // In the browser the lists are already in the page: the app adopts the section as it is (a view with nothing
+    // after the heading, so that hydration leaves the lists alone).
     #[cfg(not(target_arch = "wasm32"))]
-    let lists = Some(lists());
-    #[cfg(target_arch = "wasm32")]
-    let lists = None::<()>;
-    view! {
-        <section class="tech-index" aria-labelledby="tech-heading" hidden=move || !matches!(router.view.get(), View::Tech(_))>
-            <h2 id="tech-heading" tabindex="-1" node_ref=heading>{tr(strings::TECH_INDEX)}</h2>
-            {lists}
+    let view = view! {
+        <section class="tech-index" aria-labelledby="tech-heading" hidden=hidden>
+            <h2 id="tech-heading" tabindex="-1">{tr(strings::TECH_INDEX)}</h2>
+            {lists()}
         </section>
-    }
+    };
+    #[cfg(target_arch = "wasm32")]
+    let view = view! {
+        <section class="tech-index" aria-labelledby="tech-heading" hidden=hidden>
+            <h2 id="tech-heading" tabindex="-1">{tr(strings::TECH_INDEX)}</h2>
+        </section>
+    };
+    view
 }
 
 /// The index's lists (at build time).

@@ -54,6 +54,7 @@ pub async fn mount_with(hash: &str, saved: &[(&str, &str)]) -> Mounted {
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
         .unwrap();
+    stand_in_print_edition();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle =
@@ -63,6 +64,57 @@ pub async fn mount_with(hash: &str, saved: &[(&str, &str)]) -> Mounted {
         root,
         handle: Some(handle),
     }
+}
+
+/// The build renders every generation's article into the page (the print edition), and the detail copies the
+/// active one from there; a test mount has no build, so the page gets stand-ins (once): each generation's heading
+/// (both languages and its English name) and its technology chips, shaped as `GenerationContent` renders them.
+fn stand_in_print_edition() {
+    let doc = document();
+    if doc.query_selector(".print-generation").unwrap().is_some() {
+        return;
+    }
+    let el = |tag: &str, class: &str, text: &str| {
+        let el = doc.create_element(tag).unwrap();
+        if !class.is_empty() {
+            el.set_class_name(class);
+        }
+        el.set_text_content(Some(text));
+        el
+    };
+    let edition = doc.create_element("section").unwrap();
+    edition.set_attribute("hidden", "").unwrap();
+    for id in GenerationId::all() {
+        let g = id.generation();
+        let article = el("article", "print-generation", "");
+        article
+            .set_attribute("data-gen", &id.get().to_string())
+            .unwrap();
+        let heading = el("h2", "detail-heading", "");
+        heading.set_id(&format!("print-gen-{}", id.get()));
+        heading.set_attribute("tabindex", "-1").unwrap();
+        for (class, text) in [("ko", g.heading.ko), ("en", g.heading.en)] {
+            let span = el("span", class, text);
+            span.set_attribute("lang", class).unwrap();
+            heading.append_child(&span).unwrap();
+        }
+        heading
+            .append_child(&el("span", "ko", &format!(" ({})", g.english_name)))
+            .unwrap();
+        let chips = el("ul", "chips", "");
+        for name in g.technologies {
+            let chip = el("li", "chip", "");
+            let link = el("a", "", name);
+            link.set_attribute("href", &format!("#/tech/{name}"))
+                .unwrap();
+            chip.append_child(&link).unwrap();
+            chips.append_child(&chip).unwrap();
+        }
+        article.append_child(&heading).unwrap();
+        article.append_child(&chips).unwrap();
+        edition.append_child(&article).unwrap();
+    }
+    doc.body().unwrap().append_child(&edition).unwrap();
 }
 
 /// Waits (one frame at a time, at most two seconds) until `cond` holds; fails with `what` otherwise.
