@@ -54,6 +54,7 @@ use components::settings::Settings;
 use components::tables::{DiagramTable, SummaryTable};
 use components::tech::TechIndex;
 use components::timeline::Timeline;
+use components::view_links::ViewLinks;
 use data::SITE;
 use language::{Language, tr};
 use playback::{PLAY_STEP, Playback};
@@ -129,6 +130,7 @@ pub fn App(
                 <h1 class="site-title">{tr(SITE.title)}</h1>
                 <p class="site-date"><time datetime=SITE.date>{SITE.date}</time></p>
             </div>
+            <ViewLinks />
             <Settings />
         </header>
         <BadLinkNotice />

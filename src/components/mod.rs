@@ -8,6 +8,7 @@ pub mod settings;
 pub mod tables;
 pub mod tech;
 pub mod timeline;
+pub mod view_links;
 
 use leptos::ev::MouseEvent;
 

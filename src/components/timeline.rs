@@ -9,7 +9,7 @@ use crate::data::{COUNT, GENERATIONS, Generation, GenerationId, SITE, row_of};
 use crate::language::{tr, tr_attr, tr_with, use_lang};
 use crate::nav::PlayState;
 use crate::playback::{Playback, use_playback};
-use crate::route::{Route, Selection, View};
+use crate::route::Route;
 use crate::router::use_router;
 use crate::strings;
 
@@ -48,7 +48,6 @@ pub fn Timeline() -> impl IntoView {
             <div class="timeline-bar">
                 <PlayButton />
                 <Progress />
-                <ViewLinks />
             </div>
             <ol class="timeline-rows">{rows.collect_view()}</ol>
         </section>
@@ -155,27 +154,6 @@ fn play_or_pause(playback: Playback) {
     playback.toggle();
     if playback.state.get_untracked() == PlayState::Playing {
         crate::focus::reveal_detail(false);
-    }
-}
-
-/// The ways to the other views: a comparison (of the active generation and the next, or of 1 and 2) and the
-/// technology index.
-#[component]
-fn ViewLinks() -> impl IntoView {
-    let router = use_router();
-    let compare = move || {
-        let from = router.active.get().unwrap_or(GenerationId::FIRST);
-        Route::to(View::Compare(Selection::starting_at(from))).to_string()
-    };
-    view! {
-        <nav class="view-links" aria-label=tr_attr(strings::VIEWS)>
-            <a href=compare aria-current=move || router.view.get().compare().map(|_| "page")>
-                {tr(strings::COMPARE)}
-            </a>
-            <a href=Route::to(View::Tech(None)).to_string() aria-current=move || matches!(router.view.get(), View::Tech(_)).then_some("page")>
-                {tr(strings::TECH_INDEX)}
-            </a>
-        </nav>
     }
 }
 
