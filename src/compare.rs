@@ -7,7 +7,8 @@
 //! content by the few functions below, it costs a small fraction of that. Its controls are links
 //! (`#/compare/…`), which the app follows like any other.
 
-use crate::data::{Generation, GenerationId, RichText, Run, SITE, Text};
+use crate::data::{Generation, GenerationId, RichText, SITE, Text};
+use crate::markup::Markup;
 use crate::route::{Route, Selection, View};
 use crate::strings;
 
@@ -95,78 +96,10 @@ pub fn differs(aspect: &Aspect, selection: Selection, column: GenerationId, name
         })
 }
 
-/// Markup, written with its text escaped.
-struct Markup(String);
-
-impl Markup {
-    /// Text with `&`, `<`, `>` and `"` escaped.
-    fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            match c {
-                '&' => self.0.push_str("&amp;"),
-                '<' => self.0.push_str("&lt;"),
-                '>' => self.0.push_str("&gt;"),
-                '"' => self.0.push_str("&quot;"),
-                c => self.0.push(c),
-            }
-        }
-    }
-
-    /// Markup of our own (tags, attributes without outside text).
-    fn raw(&mut self, markup: &str) {
-        self.0.push_str(markup);
-    }
-
-    /// A text in both languages, each in its span (the stylesheet shows the page's).
-    fn both(&mut self, text: Text) {
-        self.both_with(|m, lang| m.text(text.get(lang)));
-    }
-
-    /// Both languages, each written by `write`.
-    fn both_with(&mut self, write: impl Fn(&mut Self, crate::data::Lang)) {
-        for lang in crate::data::Lang::ALL {
-            self.raw(r#"<span class=""#);
-            self.raw(lang.code());
-            self.raw(r#"" lang=""#);
-            self.raw(lang.code());
-            self.raw(r#"">"#);
-            write(self, lang);
-            self.raw("</span>");
-        }
-    }
-
-    /// A link within the app.
-    fn link(&mut self, class: &str, route: Route, content: impl FnOnce(&mut Self)) {
-        self.raw("<a ");
-        if !class.is_empty() {
-            self.raw(r#"class=""#);
-            self.raw(class);
-            self.raw(r#"" "#);
-        }
-        self.raw(r#"href=""#);
-        self.text(&route.to_string());
-        self.raw(r#"">"#);
-        content(self);
-        self.raw("</a>");
-    }
-
-    fn runs(&mut self, runs: &[Run]) {
-        for run in runs {
-            if run.strong {
-                self.raw("<strong>");
-                self.text(run.text);
-                self.raw("</strong>");
-            } else {
-                self.text(run.text);
-            }
-        }
-    }
-}
-
 /// Which generations are compared, as markup: six checkboxes (value: the generation's number), those that can't
 /// change disabled (two must stay, three at most). The app follows their `change` events.
 pub fn picker(selection: Selection) -> String {
-    let mut m = Markup(String::with_capacity(2048));
+    let mut m = Markup::new();
     m.raw(r#"<fieldset class="compare-pick"><legend>"#);
     m.both(strings::COMPARE_PICK);
     m.raw("</legend>");
@@ -188,7 +121,7 @@ pub fn picker(selection: Selection) -> String {
         m.raw("</label>");
     }
     m.raw("</fieldset>");
-    m.0
+    m.finish()
 }
 
 /// The comparison table of `selection`, as markup: caption, a header row with each generation (a link to it, and
@@ -197,7 +130,7 @@ pub fn picker(selection: Selection) -> String {
 /// words.
 pub fn table(selection: Selection) -> String {
     let ids = selection.ids();
-    let mut m = Markup(String::with_capacity(16 * 1024));
+    let mut m = Markup::new();
     m.raw(r#"<table class="compare-table"><caption id="compare-caption">"#);
     m.both_with(|m, lang| m.text(&strings::view_name(lang, View::Compare(selection))));
     m.raw(r#"</caption><thead><tr><th scope="col">"#);
@@ -290,7 +223,7 @@ pub fn table(selection: Selection) -> String {
         m.raw("</tr>");
     }
     m.raw("</tbody></table>");
-    m.0
+    m.finish()
 }
 
 #[cfg(test)]
@@ -409,15 +342,5 @@ mod tests {
         let html = picker(selection(&[2, 4, 6]));
         assert!(html.contains(r#"value="2" checked>"#));
         assert!(html.contains(r#"value="1" disabled>"#));
-    }
-
-    #[test]
-    fn text_is_escaped() {
-        let mut m = Markup(String::new());
-        m.text(r#"<script>"Edge & more"</script>"#);
-        assert_eq!(
-            m.0,
-            "&lt;script&gt;&quot;Edge &amp; more&quot;&lt;/script&gt;"
-        );
     }
 }

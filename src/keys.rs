@@ -1,4 +1,5 @@
-//! The app's keyboard shortcuts, anywhere on the page: ←/→, Home/End, 1–6 and Esc (see `nav::Command`).
+//! The app's keyboard shortcuts, anywhere on the page: ←/→, Home/End, 1–6 and Esc (see `nav::Command`), and `/`
+//! to search.
 //! Space (play/pause) belongs to the timeline and is handled there. Inside a table that scrolls sideways
 //! (a narrow screen), ←/→/Home/End scroll the table instead.
 
@@ -8,6 +9,9 @@ use wasm_bindgen::JsCast;
 use crate::nav::Command;
 use crate::platform;
 use crate::router::Router;
+
+/// The search field's id (`components::search`), which `/` focuses.
+pub const SEARCH_FIELD: &str = "search-field";
 
 /// Listens for the shortcuts on the window for as long as the app lives.
 pub fn install(router: Router) {
@@ -23,6 +27,16 @@ pub fn install(router: Router) {
             || typing_in(&ev)
             || scrolls_table(&ev, &key)
         {
+            return;
+        }
+        if key == "/" {
+            ev.prevent_default();
+            if let Some(field) = document()
+                .get_element_by_id(SEARCH_FIELD)
+                .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = field.focus();
+            }
             return;
         }
         if let Some(command) = Command::for_key(&key) {

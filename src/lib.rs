@@ -28,6 +28,7 @@ pub mod focus;
 mod fuzzing;
 pub mod keys;
 pub mod language;
+pub mod markup;
 pub mod nav;
 pub mod platform;
 pub mod playback;
@@ -36,6 +37,7 @@ pub mod prerender;
 pub mod print;
 pub mod route;
 pub mod router;
+pub mod search;
 pub mod strings;
 pub mod theme;
 
@@ -50,6 +52,7 @@ use components::compare::Compare;
 use components::detail::Detail;
 use components::notice::BadLinkNotice;
 use components::overview::Overview;
+use components::search::Search;
 use components::settings::Settings;
 use components::tables::{DiagramTable, SummaryTable};
 use components::tech::TechIndex;
@@ -136,6 +139,7 @@ pub fn App(
         <BadLinkNotice />
         <Announcer />
         <main id="main" class="site-main" tabindex="-1" node_ref=main on:click=follow_link>
+            <Search />
             <Timeline />
             <div class="stage">
                 // Both stay in the page, one hidden: moving between them builds nothing (and leaves no

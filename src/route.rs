@@ -280,6 +280,47 @@ fn parse_generation(s: &str) -> Option<GenerationId> {
     s.parse::<u8>().ok().and_then(GenerationId::new)
 }
 
+/// The search query a fragment carries (`q=…` in its query, the last one, `%XX`-escaped; `+` is a plus, as the
+/// app writes a space as `%20`), or `""`. A broken escape is taken as written.
+pub fn search_query(hash: &str) -> String {
+    hash.split_once('?')
+        .into_iter()
+        .flat_map(|(_, q)| q.split('&'))
+        .filter_map(|pair| pair.strip_prefix("q="))
+        .next_back()
+        .map(|q| percent_decode(q).unwrap_or_else(|| q.to_owned()))
+        .unwrap_or_default()
+}
+
+/// `url` (a fragment as [`Route`] writes it) with the search query `q` added, unless it is empty.
+pub fn with_search(mut url: String, q: &str) -> String {
+    if !q.is_empty() {
+        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push_str("q=");
+        let _ = write!(Encoded(&mut url), "{q}");
+    }
+    url
+}
+
+/// A `fmt::Write` that writes what it is given as one escaped path or query part.
+struct Encoded<'a>(&'a mut String);
+
+impl fmt::Write for Encoded<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                self.0.push(char::from(b));
+            } else {
+                self.0.push('%');
+                self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                self.0.push(char::from(HEX[usize::from(b & 15)]));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// `%XX` escapes decoded; `None` for a broken escape or bytes that are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
     let mut bytes = Vec::with_capacity(s.len());
@@ -294,21 +335,6 @@ fn percent_decode(s: &str) -> Option<String> {
         }
     }
     String::from_utf8(bytes).ok()
-}
-
-/// Writes `name` for a path segment: letters, digits and `-._~` as they are, every other byte as `%XX`.
-fn write_encoded(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for b in name.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            f.write_char(char::from(b))?;
-        } else {
-            f.write_char('%')?;
-            f.write_char(char::from(HEX[usize::from(b >> 4)]))?;
-            f.write_char(char::from(HEX[usize::from(b & 15)]))?;
-        }
-    }
-    Ok(())
 }
 
 impl fmt::Display for Route {
@@ -329,7 +355,9 @@ impl fmt::Display for Route {
             View::Tech(None) => f.write_str("#/tech")?,
             View::Tech(Some(tech)) => {
                 f.write_str("#/tech/")?;
-                write_encoded(f, tech.technology().name)?;
+                let mut name = String::new();
+                let _ = Encoded(&mut name).write_str(tech.technology().name);
+                f.write_str(&name)?;
             }
         }
         if let Some(lang) = self.lang {
@@ -443,6 +471,26 @@ mod tests {
     fn compare(ns: &[u8]) -> View {
         let ids: Vec<GenerationId> = ns.iter().map(|&n| gen_id(n)).collect();
         View::Compare(Selection::new(&ids).unwrap())
+    }
+
+    #[test]
+    fn search_queries_ride_along() {
+        assert_eq!(search_query("#/gen/3?lang=en&q=%EC%BB%A8%ED%85%8C"), "컨테");
+        assert_eq!(search_query("#/?q=a%20b&q=docker"), "docker");
+        assert_eq!(search_query("#/?q=100%"), "100%");
+        assert_eq!(search_query("#/gen/3"), "");
+        let url = with_search(Route::generation(gen_id(3)).to_string(), "컨테 <b>");
+        assert_eq!(url, "#/gen/3?q=%EC%BB%A8%ED%85%8C%20%3Cb%3E");
+        assert_eq!(search_query(&url), "컨테 <b>");
+        assert_eq!(Route::parse(&url), Ok(Route::generation(gen_id(3))));
+        let both = with_search(
+            Route::generation(gen_id(3))
+                .with_lang(Some(Lang::En))
+                .to_string(),
+            "x",
+        );
+        assert_eq!(both, "#/gen/3?lang=en&q=x");
+        assert_eq!(with_search("#/".to_owned(), ""), "#/");
     }
 
     #[test]

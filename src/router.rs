@@ -19,6 +19,8 @@ pub struct Router {
     pub view: Memo<View>,
     /// The generation shown in full, `None` for every other view.
     pub active: Memo<Option<GenerationId>>,
+    /// The search query the link carries (`?q=`), `""` for none.
+    pub search: Memo<String>,
     /// Notified when the reader moves (a command, a click, back/forward, an edited link), as opposed to
     /// playback moving on: playback stops on it.
     reader_moved: Trigger,
@@ -42,11 +44,13 @@ impl Router {
             })
         });
         let active = Memo::new(move |_| view.get().generation());
+        let search = Memo::new(move |_| hash.with(|h| crate::route::search_query(h)));
         let router = Router {
             hash,
             parsed,
             view,
             active,
+            search,
             reader_moved: Trigger::new(),
         };
         if platform::IN_BROWSER {
@@ -92,9 +96,23 @@ impl Router {
     /// take the new URL: a sandboxed frame refuses history writes, and Chromium silently drops them after a
     /// few hundred in ten seconds (a key held down).
     pub fn write(self, route: Route, mode: HistoryMode) {
-        let url = route.to_string();
+        let url = crate::route::with_search(route.to_string(), &self.search.get_untracked());
+        self.write_url(url, mode);
+    }
+
+    /// Writes `url` into the URL and shows it.
+    fn write_url(self, url: String, mode: HistoryMode) {
         platform::write_history(&url, mode);
         self.hash.set(url);
+    }
+
+    /// Sets the search query (in the link, so that it can be shared), replacing the history entry: typing is not
+    /// a move to go back through.
+    pub fn set_search(self, q: &str) {
+        if q != self.search.get_untracked() {
+            let url = crate::route::with_search(untrack(|| self.route()).to_string(), q);
+            self.write_url(url, HistoryMode::Replace);
+        }
     }
 
     /// Shows `view`, keeping the link's other settings. For playback: the reader's own moves go through

@@ -18,8 +18,8 @@ pub const NEXT: Text = t("다음 세대", "Next generation");
 pub const DISMISS: Text = t("닫기", "Dismiss");
 pub const DETAIL_NAV: Text = t("세대 이동", "Move between generations");
 pub const KEYS_HINT: Text = t(
-    "키보드: ←/→ 이전·다음 세대, Home/End 처음·끝, 1~6 바로 가기, Esc 전체 보기, 타임라인에서 Space 재생/일시 정지",
-    "Keyboard: ←/→ previous/next, Home/End first/last, 1–6 jump, Esc all generations, Space in the timeline plays/pauses",
+    "키보드: ←/→ 이전·다음 세대, Home/End 처음·끝, 1~6 바로 가기, Esc 전체 보기, 타임라인에서 Space 재생/일시 정지, / 찾기",
+    "Keyboard: ←/→ previous/next, Home/End first/last, 1–6 jump, Esc all generations, Space in the timeline plays/pauses, / search",
 );
 pub const INTRO: Text = t(
     "물리 서버에서 에지·분산형 인프라까지, 웹 인프라가 거쳐 온 여섯 세대입니다. 세대를 누르거나 재생을 눌러 차례로 살펴보세요.",
@@ -61,6 +61,24 @@ pub const TECH_INTRO: Text = t(
 pub const ALPHABETICAL: Text = t("가나다·알파벳순", "Alphabetical");
 pub const BY_GENERATION: Text = t("세대별", "By generation");
 pub const FLOWCHART: Text = t("흐름도", "Flowchart");
+pub const TITLE: Text = t("제목", "Title");
+pub const SEARCH: Text = t("글에서 찾기", "Search the post");
+pub const SEARCH_RESULTS: Text = t("찾은 결과", "Search results");
+pub const SEARCH_NONE: Text = t(
+    "찾는 말이 글에 없습니다. 다른 말로 찾거나, 기술 찾아보기에서 기술 이름을 골라 보세요.",
+    "The post does not say that. Try other words, or pick a technology from the technology index.",
+);
+
+/// How many generations a search found, for the results' heading and the live region.
+pub fn search_count(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Ko if count == 0 => "찾은 세대가 없습니다".to_owned(),
+        Lang::Ko => format!("{count}개 세대에서 찾았습니다"),
+        Lang::En if count == 0 => "Found in no generation".to_owned(),
+        Lang::En if count == 1 => "Found in 1 generation".to_owned(),
+        Lang::En => format!("Found in {count} generations"),
+    }
+}
 
 /// Each language's name in itself, for the language switch.
 pub const fn lang_name(lang: Lang) -> &'static str {

@@ -4,6 +4,7 @@ pub mod compare;
 pub mod detail;
 pub mod notice;
 pub mod overview;
+pub mod search;
 pub mod settings;
 pub mod tables;
 pub mod tech;

@@ -1,0 +1,112 @@
+//! The search field: as the reader types, the matching generations stand out on the timeline (the others dim)
+//! and a list shows where each matches. The query rides in the link (`?q=`).
+
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+
+use crate::data::GenerationId;
+use crate::language::{tr, use_lang};
+use crate::router::use_router;
+use crate::search;
+use crate::strings;
+
+/// The field, its results and their count (a polite live region).
+///
+/// Korean is typed through an input method: while a syllable is being composed nothing is searched and nothing
+/// is written into the field (so no syllable is lost, doubled or moved); the search runs when it is done. The
+/// field is never rewritten while the reader types in it; only a link (deep link, back/forward) fills it.
+#[component]
+pub fn Search() -> impl IntoView {
+    let router = use_router();
+    let lang = use_lang();
+    let (field, list) = (NodeRef::<Input>::new(), NodeRef::<Div>::new());
+    let composing = StoredValue::new(false);
+    let count = RwSignal::new(String::new());
+    // The link's query into the field, when it says something else (not while composing).
+    crate::effect(move |_| {
+        let q = router.search.get();
+        if let Some(field) = field.get()
+            && !composing.get_value()
+            && field.value() != q
+        {
+            field.set_value(&q);
+        }
+    });
+    // The results, and the timeline's marks.
+    crate::effect(move |_| {
+        let (q, lang) = (router.search.get(), lang.get());
+        let matches = search::search(&q, lang);
+        if let Some(list) = list.get() {
+            list.set_inner_html(&search::results(&q, lang, &matches));
+            let _ = list.set_attribute("lang", lang.code());
+        }
+        let searching = !search::prepare(&q).is_empty();
+        count.set(if searching {
+            strings::search_count(lang, matches.len())
+        } else {
+            String::new()
+        });
+        let found = |n: u8| matches.iter().any(|m| m.generation.get() == n);
+        for id in GenerationId::all() {
+            if let Some(node) = document()
+                .query_selector(&format!(".timeline-node[data-gen='{id}']"))
+                .ok()
+                .flatten()
+            {
+                let list = node.class_list();
+                let _ = list.toggle_with_force("found", searching && found(id.get()));
+                let _ = list.toggle_with_force("dimmed", searching && !found(id.get()));
+            }
+        }
+    });
+    let value = move || field.get_untracked().map(|f| f.value()).unwrap_or_default();
+    let on_input = move |_: leptos::ev::Event| {
+        if !composing.get_value() {
+            router.set_search(&value());
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        // A key that ends a composition (Enter in a Korean input method) belongs to it.
+        if ev.is_composing() || ev.key_code() == 229 {
+            return;
+        }
+        match ev.key().as_str() {
+            "Enter" => {
+                ev.prevent_default();
+                if let Some(first) = search::search(&value(), lang.get_untracked()).first() {
+                    router.navigate(Some(first.generation));
+                    crate::focus::reveal_detail(true);
+                }
+            }
+            "Escape" | "Esc" => {
+                ev.prevent_default();
+                if let Some(field) = field.get_untracked() {
+                    field.set_value("");
+                }
+                router.set_search("");
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <div class="search" role="search">
+            <label for=crate::keys::SEARCH_FIELD>{tr(strings::SEARCH)} <kbd aria-hidden="true">"/"</kbd></label>
+            <input
+                id=crate::keys::SEARCH_FIELD
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                node_ref=field
+                on:input=on_input
+                on:keydown=on_keydown
+                on:compositionstart=move |_| composing.set_value(true)
+                on:compositionend=move |_| {
+                    composing.set_value(false);
+                    router.set_search(&value());
+                }
+            />
+            <p class="search-count" role="status">{count}</p>
+            <div class="search-results" node_ref=list></div>
+        </div>
+    }
+}

@@ -1,0 +1,285 @@
+//! Search over everything the post says, in one language: which generations match, and where (the section and
+//! the words around the match). Plain Rust, tested natively; `components::search` shows it.
+//!
+//! Matching ignores case and width (`docker`, `DOCKER` and `ＤＯＣＫＥＲ` are the same) and finds any part of a
+//! text, so a Korean syllable prefix finds its word (`컨테` finds 컨테이너).
+
+use crate::data::{GENERATIONS, Generation, GenerationId, Lang, SITE, Text};
+use crate::markup::Markup;
+use crate::route::{Route, View};
+use crate::strings;
+
+/// The longest query that is matched (a longer one is cut there): no text of the post is longer, and a
+/// pasted page of junk must not make a keystroke slow.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// How many characters of context a hit shows on each side of the match.
+const CONTEXT_CHARS: usize = 36;
+
+/// One place in a generation where the query was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Which part of the post (개요, 특징, …).
+    pub section: Text,
+    /// The words before the match, the match as written, and the words after (cut to some context).
+    pub before: String,
+    pub matched: String,
+    pub after: String,
+}
+
+/// A generation that matches, with every place it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub generation: GenerationId,
+    pub hits: Vec<Hit>,
+}
+
+/// A character as matching sees it: full-width ASCII forms as ASCII, and ASCII in lower case. (The post's
+/// words are Korean, which has no case, and English; Unicode's full case tables would cost the wasm kilobytes.)
+pub fn fold(c: char) -> char {
+    let c = match u32::from(c) {
+        0xFF01..=0xFF5E => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    };
+    c.to_ascii_lowercase()
+}
+
+/// The query as matched: folded, trimmed, at most [`MAX_QUERY_CHARS`]; empty if there is nothing to look for.
+pub fn prepare(query: &str) -> Vec<char> {
+    query
+        .trim()
+        .chars()
+        .take(MAX_QUERY_CHARS)
+        .map(fold)
+        .collect()
+}
+
+/// Where `needle` (prepared) first occurs in `text`, as a range of character positions.
+fn find(text: &[char], needle: &[char]) -> Option<(usize, usize)> {
+    if needle.is_empty() || needle.len() > text.len() {
+        return None;
+    }
+    (0..=text.len() - needle.len())
+        .find(|&i| {
+            text[i..i + needle.len()]
+                .iter()
+                .zip(needle)
+                .all(|(&c, &n)| fold(c) == n)
+        })
+        .map(|i| (i, i + needle.len()))
+}
+
+/// Every text of a generation, in `lang`, with the part of the post it belongs to.
+fn texts(g: &'static Generation, lang: Lang) -> Vec<(Text, String)> {
+    let names = |names: &[&str]| names.join(", ");
+    let mut texts = vec![
+        (strings::FLOWCHART, g.label.get(lang).to_owned()),
+        (strings::FLOWCHART, g.node_title.get(lang).to_owned()),
+        (strings::FLOWCHART, g.node_subtitle.get(lang).to_owned()),
+        (strings::TITLE, g.heading.get(lang).to_owned()),
+        (strings::TITLE, g.english_name.to_owned()),
+        (
+            SITE.overview,
+            g.overview.get(lang).iter().map(|run| run.text).collect(),
+        ),
+    ];
+    texts.extend(
+        g.features
+            .iter()
+            .map(|f| (SITE.features, f.get(lang).to_owned())),
+    );
+    texts.push((SITE.pros, g.pros.get(lang).to_owned()));
+    if let Some(cons) = g.cons {
+        texts.push((SITE.cons, cons.get(lang).to_owned()));
+    }
+    texts.extend([
+        (SITE.technologies, names(g.technologies)),
+        (SITE.diagram_caption, g.diagram.concept.get(lang).to_owned()),
+        (SITE.diagram_caption, names(g.diagram.technologies)),
+        (
+            SITE.summary_caption,
+            g.summary.paradigm.get(lang).to_owned(),
+        ),
+        (SITE.summary_caption, names(g.summary.technologies)),
+        (SITE.summary_caption, g.summary.benefit.get(lang).to_owned()),
+    ]);
+    texts
+}
+
+/// The generations whose texts in `lang` contain `query`, in order, each with where; none for an empty query.
+pub fn search(query: &str, lang: Lang) -> Vec<Match> {
+    let needle = prepare(query);
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    GENERATIONS
+        .iter()
+        .filter_map(|g| {
+            let hits: Vec<Hit> = texts(g, lang)
+                .into_iter()
+                .filter_map(|(section, text)| {
+                    let chars: Vec<char> = text.chars().collect();
+                    let (start, end) = find(&chars, &needle)?;
+                    let from = start.saturating_sub(CONTEXT_CHARS);
+                    let to = (end + CONTEXT_CHARS).min(chars.len());
+                    let cut = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+                    let mut before = cut(from, start);
+                    if from > 0 {
+                        before.insert(0, '…');
+                    }
+                    let mut after = cut(end, to);
+                    if to < chars.len() {
+                        after.push('…');
+                    }
+                    Some(Hit {
+                        section,
+                        before,
+                        matched: cut(start, end),
+                        after,
+                    })
+                })
+                .collect();
+            (!hits.is_empty()).then_some(Match {
+                generation: g.id,
+                hits,
+            })
+        })
+        .collect()
+}
+
+/// The results of `query` in `lang`, as markup: each matching generation (a link to it) with its hits (the section,
+/// and the words around the match with the match marked); when nothing matches, a way on (the technology index);
+/// nothing for an empty query.
+pub fn results(query: &str, lang: Lang, matches: &[Match]) -> String {
+    let mut m = Markup::new();
+    if prepare(query).is_empty() {
+        return m.finish();
+    }
+    if matches.is_empty() {
+        m.raw(r#"<p class="search-none">"#);
+        m.text(strings::SEARCH_NONE.get(lang));
+        m.raw(" ");
+        m.link("", Route::to(View::Tech(None)), |m| {
+            m.text(strings::TECH_INDEX.get(lang));
+        });
+        m.raw("</p>");
+        return m.finish();
+    }
+    m.raw(r#"<ol class="search-list">"#);
+    for found in matches {
+        let g = found.generation.generation();
+        m.raw(r#"<li data-gen=""#);
+        m.raw(&found.generation.to_string());
+        m.raw(r#"">"#);
+        m.link("search-gen", Route::generation(found.generation), |m| {
+            m.text(g.label.get(lang));
+            m.raw(": ");
+            m.text(g.node_title.get(lang));
+        });
+        m.raw("<ul>");
+        for hit in &found.hits {
+            m.raw(r#"<li><span class="search-section">"#);
+            m.text(hit.section.get(lang));
+            m.raw("</span> ");
+            m.text(&hit.before);
+            m.raw("<mark>");
+            m.text(&hit.matched);
+            m.raw("</mark>");
+            m.text(&hit.after);
+            m.raw("</li>");
+        }
+        m.raw("</ul></li>");
+    }
+    m.raw("</ol>");
+    m.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gens(query: &str, lang: Lang) -> Vec<u8> {
+        search(query, lang)
+            .iter()
+            .map(|m| m.generation.get())
+            .collect()
+    }
+
+    #[test]
+    fn case_and_width_do_not_matter() {
+        let docker = gens("docker", Lang::En);
+        assert!(docker.contains(&3), "{docker:?}");
+        assert_eq!(gens("DOCKER", Lang::En), docker);
+        assert_eq!(gens("ＤＯＣＫＥＲ", Lang::En), docker);
+        assert_eq!(gens("  Docker ", Lang::Ko), docker);
+    }
+
+    #[test]
+    fn a_korean_syllable_prefix_finds_its_word() {
+        let hits = search("컨테", Lang::Ko);
+        assert!(hits.iter().any(|m| m.generation.get() == 3));
+        let hit = &hits[0].hits[0];
+        assert_eq!(hit.matched, "컨테");
+        assert!(hit.after.starts_with('이'), "{hit:?}");
+        // In English the Korean words are not searched.
+        assert!(search("컨테", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn hits_keep_the_text_as_written_with_some_context() {
+        let m = search("kubernetes", Lang::En);
+        let four = m.iter().find(|m| m.generation.get() == 4).expect("4");
+        for hit in &four.hits {
+            assert_eq!(hit.matched, "Kubernetes");
+            assert!(hit.before.chars().count() <= CONTEXT_CHARS + 1);
+            assert!(hit.after.chars().count() <= CONTEXT_CHARS + 1);
+        }
+        assert!(four.hits.iter().any(|h| h.section == SITE.overview));
+        assert!(four.hits.iter().any(|h| h.section == SITE.technologies));
+    }
+
+    #[test]
+    fn nothing_to_look_for_finds_nothing() {
+        for query in ["", "   ", "\u{3000}"] {
+            assert!(search(query, Lang::Ko).is_empty(), "{query:?}");
+        }
+        assert!(search("zzzz-no-such-word", Lang::En).is_empty());
+        assert!(search("<script>", Lang::En).is_empty());
+        let junk = "가".repeat(10_000);
+        assert!(search(&junk, Lang::Ko).is_empty());
+        assert_eq!(prepare(&junk).len(), MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn results_mark_the_match_and_escape_everything() {
+        let html = results("컨테", Lang::Ko, &search("컨테", Lang::Ko));
+        assert!(
+            html.contains(r##"<a class="search-gen" href="#/gen/3">3세대: 컨테이너 시대</a>"##),
+            "{html}"
+        );
+        assert!(html.contains("<mark>컨테</mark>이너"));
+        let junk = r#"<script>alert("x")</script>"#;
+        let html = results(junk, Lang::En, &search(junk, Lang::En));
+        assert!(
+            html.contains(r##"href="#/tech""##) && !html.contains("<script>"),
+            "{html}"
+        );
+        assert!(results(" ", Lang::En, &[]).is_empty());
+    }
+
+    #[test]
+    fn every_text_of_the_post_can_be_found() {
+        for lang in Lang::ALL {
+            for g in &GENERATIONS {
+                for (_, text) in texts(g, lang) {
+                    if text.is_empty() {
+                        continue;
+                    }
+                    let found = gens(&text, lang);
+                    assert!(found.contains(&g.id.get()), "{text:?} in {lang:?}");
+                }
+            }
+        }
+    }
+}
