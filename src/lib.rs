@@ -28,6 +28,7 @@ pub mod focus;
 mod fuzzing;
 pub mod keys;
 pub mod language;
+pub mod links;
 pub mod markup;
 pub mod nav;
 pub mod platform;
@@ -95,6 +96,7 @@ pub fn App(
 
     let main = NodeRef::<Main>::new();
     keys::install(router);
+    links::follow(router);
     focus::keep_on_moves(router);
     document::follow(language.lang, router.view);
     remove_boot_message();
@@ -104,26 +106,6 @@ pub fn App(
         ev.prevent_default();
         if let Some(main) = main.get_untracked() {
             let _ = main.focus();
-        }
-    };
-    // Links within the app (technology chips, comparisons, the index's generations) move like the timeline's:
-    // through the router, which keeps the language and stops playback.
-    let follow_link = move |ev: leptos::ev::MouseEvent| {
-        if !components::is_plain_click(&ev) || ev.default_prevented() {
-            return;
-        }
-        let Some(href) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
-            .and_then(|a| a.get_attribute("href"))
-        else {
-            return;
-        };
-        if let Ok(route) = route::Route::parse(&href) {
-            ev.prevent_default();
-            router.go(route.view);
-            focus::reveal_detail(true);
         }
     };
     view! {
@@ -138,7 +120,7 @@ pub fn App(
         </header>
         <BadLinkNotice />
         <Announcer />
-        <main id="main" class="site-main" tabindex="-1" node_ref=main on:click=follow_link>
+        <main id="main" class="site-main" tabindex="-1" node_ref=main>
             <Search />
             <Timeline />
             <div class="stage">

@@ -105,7 +105,8 @@ pub fn Search() -> impl IntoView {
                     router.set_search(&value());
                 }
             />
-            <p class="search-count" role="status">{count}</p>
+            // A live region of its own (not role=status, which names the bad-link notice).
+            <p class="search-count" aria-live="polite">{count}</p>
             <div class="search-results" node_ref=list></div>
         </div>
     }

@@ -23,7 +23,7 @@ test('typing finds the generations, marks them on the timeline, dims the others,
   const result = page.locator('.search-list > li[data-gen="3"]');
   await expect(result.getByRole('link')).toHaveText(`${generation(3).label.ko}: ${generation(3).node_title.ko}`);
   await expect(result.locator('mark').first()).toHaveText('Docker');
-  await expect(page.getByRole('status').filter({ hasText: '1개 세대에서 찾았습니다' })).toBeVisible();
+  await expect(page.locator('.search-count').filter({ hasText: '1개 세대에서 찾았습니다' })).toBeVisible();
   expect(await query(page)).toBe('docker');
   // Case and width do not matter.
   await field(page).fill('ＤＯＣＫＥＲ');
@@ -38,7 +38,7 @@ test('the query rides in the link: a shared link and reload bring it back; Esc c
   await app.open('#/?lang=en&q=kubernetes');
   await expect(field(page)).toHaveValue('kubernetes');
   await expect.poll(() => found(page)).toEqual([4]);
-  await expect(page.getByRole('status').filter({ hasText: 'Found in 1 generation' })).toBeVisible();
+  await expect(page.locator('.search-count').filter({ hasText: 'Found in 1 generation' })).toBeVisible();
   await page.reload();
   await app.ready();
   await expect(field(page)).toHaveValue('kubernetes');
