@@ -494,16 +494,19 @@ for (const colorScheme of ['light', 'dark']) {
   test.describe(`axe, ${colorScheme}`, () => {
     test.use({ colorScheme });
     for (const lang of ['ko', 'en']) {
-      for (const path of ['#/compare/1,3,6', '#/tech']) {
-        test(`axe-core: ${path} ${lang} ${colorScheme}: no violations`, async ({ page, app }) => {
-          await app.open(inLang(path, lang));
+      test(`axe-core: #/compare/1,3,6 and #/tech, ${lang}, ${colorScheme}: no violations`, async ({ page, app }) => {
+        for (const [i, path] of ['#/compare/1,3,6', '#/tech'].entries()) {
+          const hash = inLang(path, lang);
+          if (i === 0) await app.open(hash);
+          else await page.evaluate((h) => { location.hash = h; }, hash);
+          await app.expectHash(hash);
           await expect(page.locator('html')).toHaveAttribute('lang', lang);
           await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
           await app.settle();
           const failures = axeFailures(await runAxe(page));
-          expect(failures, `axe-core (${AXE_TAGS.join(' ')}) on ${path} ${lang} ${colorScheme}`).toEqual([]);
-        });
-      }
+          expect(failures, `axe-core (${AXE_TAGS.join(' ')}) on ${hash} ${colorScheme}`).toEqual([]);
+        }
+      });
     }
   });
 }
