@@ -1,7 +1,7 @@
 // Accessibility of the built app beyond axe (axe.test.mjs runs it on every language × theme × width): a
 // keyboard-only walkthrough, timeline semantics, forced colours, reflow at 320 px and at 200 % zoom, and target sizes.
 import { test, expect } from './fixtures.mjs';
-import { GENERATIONS, STORAGE, words } from './content.mjs';
+import { GENERATIONS, STORAGE, generation, words } from './content.mjs';
 
 const KO = words('ko');
 
@@ -18,6 +18,9 @@ function focusInfo(page) {
       if (e.matches('a.lang-link')) return `lang-${e.getAttribute('hreflang')}`;
       if (e.matches('label.theme-choice select')) return 'theme';
       if (e.matches('button.play-button')) return 'play';
+      if (e.matches('.view-links a')) return `view-${e.getAttribute('href').split(/[/?]/)[1]}`;
+      if (e.matches('a.detail-compare')) return 'detail-compare';
+      if (e.matches('.chip a')) return `${e.closest('.detail') ? 'detail' : e.closest('.diagram-table') ? `diagram-${e.closest('tr').dataset.gen}` : `summary-${e.closest('tr').dataset.gen}`}-chip-${e.innerText.trim()}`;
       if (e.matches('a.node')) return `node-${e.dataset.gen}`;
       if (e.matches('.notice button')) return 'notice-dismiss';
       if (e.matches('button.detail-prev')) return 'detail-prev';
@@ -51,7 +54,7 @@ function focusInfo(page) {
 }
 
 /** Presses Tab (or Shift+Tab) until `want` has focus; fails after `max` presses. */
-async function tabTo(page, want, { back = false, max = 40 } = {}) {
+async function tabTo(page, want, { back = false, max = 90 } = {}) {
   const seen = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
@@ -64,13 +67,18 @@ async function tabTo(page, want, { back = false, max = 40 } = {}) {
 
 const focused = async (page) => (await focusInfo(page)).key;
 
+/** On #/gen/3; the technology chips (links to the index, issue 12) from the content file. */
 const EXPECTED_STOPS = [
   'skip', 'lang-ko', 'lang-en', 'theme', 'play',
+  // The timeline bar's links to the other views (issue 12).
+  'view-compare', 'view-tech',
   'node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-6',
-  'detail-prev', 'detail-overview', 'detail-next',
-  // Each table's wrapper is a focusable region (it scrolls sideways on narrow screens), then its links.
-  'region-diagram-table', ...[1, 2, 3, 4, 5, 6].map((n) => `diagram-${n}`),
-  'region-summary-table', ...[1, 2, 3, 4, 5, 6].map((n) => `summary-${n}`),
+  ...generation(3).technologies.map((t) => `detail-chip-${t}`),
+  'detail-prev', 'detail-overview', 'detail-compare', 'detail-next',
+  // Each table's wrapper is a focusable region (it scrolls sideways on narrow screens), then its links: each row's
+  // generation, then its technologies.
+  'region-diagram-table', ...GENERATIONS.flatMap((g) => [`diagram-${g.id}`, ...g.diagram.technologies.map((t) => `diagram-${g.id}-chip-${t}`)]),
+  'region-summary-table', ...GENERATIONS.flatMap((g) => [`summary-${g.id}`, ...g.summary.technologies.map((t) => `summary-${g.id}-chip-${t}`)]),
 ];
 
 test.use({ viewport: { width: 1280, height: 900 } });
@@ -100,7 +108,7 @@ test('keyboard: Tab reaches every control in order with a visible focus indicato
 
   // Back from the last control to the first.
   await page.locator('.summary-table a').last().focus();
-  const backward = ['summary-6'];
+  const backward = [EXPECTED_STOPS.at(-1)];
   for (let i = 0; i < EXPECTED_STOPS.length - 1; i++) {
     await page.keyboard.press('Shift+Tab');
     backward.push(await focused(page));

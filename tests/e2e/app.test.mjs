@@ -20,7 +20,9 @@ test('open: six generations, both tables, loading text gone, everything served f
   await expect(page).toHaveTitle(KO.title);
   await app.expectActive(null, 'first load');
 
-  await expect(app.timeline().getByRole('link'), 'six links in the timeline').toHaveCount(6);
+  // Six generations in the timeline's lists, and in its bar the two links to the other views (issue 12).
+  await expect(app.timeline().getByRole('listitem').getByRole('link'), 'six generation links in the timeline').toHaveCount(6);
+  await expect(app.timeline().getByRole('navigation', { name: KO.ui.views }).getByRole('link'), 'compare and the technology index').toHaveCount(2);
   for (const g of GENERATIONS) {
     const link = app.timeline().getByRole('link', { name: g.node_title.ko });
     await expect(link, `timeline link "${g.node_title.ko}"`).toHaveCount(1);
@@ -170,7 +172,7 @@ test('bad hashes show the overview with a polite notice', async ({ page, app }) 
     expect(text.length, `${what}: the notice repeats only an excerpt`).toBeLessThan(400);
     await expect(page.locator('.notice b, .notice script, .notice img'), `${what}: hash text is not markup`).toHaveCount(0);
     expect(await page.evaluate(() => document.body.innerText.trim().length), `${what}: body is not blank`).toBeGreaterThan(200);
-    await expect(app.timeline().getByRole('link'), `${what}: timeline shown`).toHaveCount(6);
+    await expect(app.timeline().getByRole('listitem').getByRole('link'), `${what}: timeline shown`).toHaveCount(6);
   }
 
   // A bad hash typed while the app runs, then dismissed: clean overview URL, notice gone.

@@ -40,9 +40,24 @@ const UI = {
     otherLanguage: 'English',
     /** The bad-link notice says it shows the overview ("전체 보기"), also the live region's word for it. */
     noticeOverview: '전체 보기',
+    /** …and for a link that makes partial sense, that it shows the nearest view. */
+    noticeNearest: '가장 가까운 보기',
     overviewShown: '전체 보기',
     bootFailed: '불러오지 못했습니다',
     leadsTo: (g) => `다음 세대는 ${g.label.ko}: ${g.node_title.ko}입니다`,
+    views: '다른 보기',
+    compare: '세대 비교',
+    compareWith: '다른 세대와 비교',
+    comparePick: '비교할 세대 (2~3개)',
+    aspect: '항목',
+    moveLeft: '왼쪽으로',
+    remove: '빼기',
+    notInPost: '글에 없음',
+    onlyHere: '비교한 다른 세대에는 없음',
+    techIndex: '기술 찾아보기',
+    alphabetical: '가나다·알파벳순',
+    byGeneration: '세대별',
+    flowchart: '흐름도',
   },
   en: {
     timeline: 'Generation timeline',
@@ -61,9 +76,23 @@ const UI = {
     skip: 'Skip to main content',
     otherLanguage: '한국어',
     noticeOverview: 'all generations',
+    noticeNearest: 'the nearest view',
     overviewShown: 'All generations',
     bootFailed: 'could not load',
     leadsTo: (g) => `Leads to ${g.label.en}: ${g.node_title.en}`,
+    views: 'Other views',
+    compare: 'Compare generations',
+    compareWith: 'Compare with others',
+    comparePick: 'Generations to compare (2–3)',
+    aspect: 'Aspect',
+    moveLeft: 'Move left',
+    remove: 'Remove',
+    notInPost: 'Not given in the post',
+    onlyHere: 'not in every other generation compared',
+    techIndex: 'Technology index',
+    alphabetical: 'Alphabetical',
+    byGeneration: 'By generation',
+    flowchart: 'Flowchart',
   },
 };
 
@@ -73,7 +102,51 @@ export const UPDATE_PROMPT = { text: [/새 버전/, /new version/i], button: /�
 /** Storage keys the app uses (src/prefs.rs, assets/boot.js). */
 export const STORAGE = { lang: 'wie.lang', theme: 'wie.theme' };
 
+/** The sign before a compared generation's label in the timeline (style/views.css: "\2713\FE0E"). */
+export const COMPARED_SIGN = '\u2713\uFE0E';
+
 export const HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]/;
+
+/**
+ * Every technology the post names, derived here from the content file as issue 12 describes it (independently of
+ * the app's build step): the flowchart node subtitles that list technologies (`A / B / C`), the two tables'
+ * technology columns and each generation's 대표 기술 row. Alphabetical (ignoring case); each with its mentions
+ * `{ gen, place }` in generation order and, within a generation, in the order node, diagram, summary, items.
+ * Places: 'node' | 'diagram' | 'summary' | 'items'.
+ */
+export const TECHNOLOGIES = (() => {
+  const index = new Map();
+  for (const g of GENERATIONS) {
+    const node = g.node_subtitle.en.includes(' / ') ? g.node_subtitle.en.split(' / ').map((s) => s.trim()) : [];
+    const places = [['node', node], ['diagram', g.diagram.technologies], ['summary', g.summary.technologies], ['items', g.technologies]];
+    for (const [place, names] of places) {
+      for (const name of names) {
+        if (!index.has(name)) index.set(name, []);
+        index.get(name).push({ gen: g.id, place });
+      }
+    }
+  }
+  return [...index].map(([name, mentions]) => ({ name, mentions }))
+    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0));
+})();
+
+/**
+ * The rows of a comparison (src/compare.rs), in order: the aspect's name and the table it comes from (`source`, in
+ * both languages, or null), and each generation's value: `{ text }`, `{ rich }` (the overview, with `**`),
+ * `{ list }` (features), `{ names }` (technologies) or null where the post gives none.
+ */
+export const ASPECTS = [
+  { name: SITE.diagram_columns[1], source: SITE.diagram_caption, value: (g) => ({ text: g.diagram.concept }) },
+  { name: SITE.diagram_columns[2], source: SITE.diagram_caption, value: (g) => ({ names: g.diagram.technologies }) },
+  { name: SITE.summary_columns[1], source: SITE.summary_caption, value: (g) => ({ text: g.summary.paradigm }) },
+  { name: SITE.summary_columns[2], source: SITE.summary_caption, value: (g) => ({ names: g.summary.technologies }) },
+  { name: SITE.summary_columns[3], source: SITE.summary_caption, value: (g) => ({ text: g.summary.benefit }) },
+  { name: SITE.overview, source: null, value: (g) => ({ rich: g.overview }) },
+  { name: SITE.features, source: null, value: (g) => ({ list: g.features }) },
+  { name: SITE.pros, source: null, value: (g) => ({ text: g.pros }) },
+  { name: SITE.cons, source: null, value: (g) => (g.cons ? { text: g.cons } : null) },
+  { name: SITE.technologies, source: null, value: (g) => (g.technologies.length ? { names: g.technologies } : null) },
+];
 
 /** Generation `n` (1..6) of the content file. */
 export function generation(n) {
@@ -118,5 +191,12 @@ export function words(lang) {
     detailHeading: (n) => (lang === 'ko' ? `${pick(generation(n).heading)} (${generation(n).english_name})` : pick(generation(n).heading)),
     /** The document title on generation n. */
     docTitle: (n) => `${pick(generation(n).label)}: ${pick(generation(n).node_title)} — ${pick(SITE.title)}`,
+    /** A comparison's caption (and the start of its title): "세대 비교: 2세대, 4세대". */
+    compareCaption: (ids) => `${UI[lang].compare}: ${ids.map((n) => pick(generation(n).label)).join(', ')}`,
+    compareTitle: (ids) => `${UI[lang].compare}: ${ids.map((n) => pick(generation(n).label)).join(', ')} — ${pick(SITE.title)}`,
+    /** The document title of the technology index, with `name` in focus or not. */
+    techTitle: (name) => `${UI[lang].techIndex}${name ? `: ${name}` : ''} — ${pick(SITE.title)}`,
+    /** Where the post names a technology (TECHNOLOGIES' places), in words. */
+    place: (p) => ({ node: UI[lang].flowchart, diagram: pick(SITE.diagram_caption), summary: pick(SITE.summary_caption), items: pick(SITE.technologies) })[p],
   };
 }

@@ -105,8 +105,13 @@ function readState() {
   const box = heading?.getBoundingClientRect();
   // Where the page is scrolled to, in terms that do not depend on the engine's text layout (the header's height
   // differs with the fonts): at the top, or with the detail brought to the top of the screen (its scroll-margin).
-  const top = detail && shown(detail) ? Math.round(detail.getBoundingClientRect().top) : null;
-  const scroll = scrollY < 1 ? 'top of the page' : top != null && top >= 0 && top <= 24 ? `detail at ${top}px` : 'scrolled';
+  // Scroll positions are whole pixels and the detail's place in the page is not (12.47 px in Chromium, 12.7 in
+  // Firefox after the same tap): within a pixel of its scroll-margin is "at its scroll-margin".
+  const top = detail && shown(detail) ? detail.getBoundingClientRect().top : null;
+  const margin = detail ? parseFloat(getComputedStyle(detail).scrollMarginTop) || 0 : 0;
+  const scroll = scrollY < 1 ? 'top of the page'
+    : top != null && Math.abs(top - margin) <= 1 ? 'detail at its scroll-margin'
+    : top != null && top >= 0 && top <= 24 ? `detail at ${Math.round(top)}px` : 'scrolled';
   return {
     ready: !document.getElementById('boot') && !document.querySelector('#app[data-prerendered]'),
     hash: location.hash,

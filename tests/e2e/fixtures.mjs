@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { DIST, ROOT, readRequests } from './server.mjs';
-import { words as wordsFor } from './content.mjs';
+import { COMPARED_SIGN, words as wordsFor } from './content.mjs';
 
 export { expect };
 
@@ -212,9 +212,12 @@ class App {
     return this.page.getByRole('region', { name: wordsFor(lang).ui.timeline });
   }
 
-  /** The timeline's link to generation n (the tables link to "3세대" too, hence the scope). */
+  /**
+   * The timeline's link to generation n (the tables link to "3세대" too, hence the scope). In a comparison the
+   * compared generations' names start with a ✓ (style/views.css).
+   */
   node(n, lang = 'ko') {
-    return this.timeline(lang).getByRole('link', { name: new RegExp(`^\\s*${wordsFor(lang).label(n)}`) });
+    return this.timeline(lang).getByRole('link', { name: new RegExp(`^\\s*(?:${COMPARED_SIGN}\\s*)?${wordsFor(lang).label(n)}`) });
   }
 
   /**
@@ -266,17 +269,32 @@ class App {
     await expect(page.locator('table.gen-table'), `${why}: the post's two tables`).toHaveCount(2);
   }
 
-  /** The page's horizontal overflow, and the first elements wider than the viewport (for the message). */
+  /**
+   * The page's horizontal overflow, and the first elements that reach past the viewport without an ancestor that
+   * clips or scrolls them (for the message). An absolutely positioned element escapes a scrolling ancestor that is
+   * not (an ancestor of) its containing block: visually-hidden words inside a scrolling table can widen the page.
+   */
   overflow() {
-    return this.page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-      wide: [...document.querySelectorAll('body *')]
-        .map((el) => ({ el, r: el.getBoundingClientRect() }))
-        .filter(({ r, el }) => r.width > 0 && r.right > document.documentElement.clientWidth + 0.5 && !el.closest('.visually-hidden, .skip-link'))
-        .slice(0, 6)
-        .map(({ el, r }) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} right=${Math.round(r.right)}`),
-    }));
+    return this.page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const contained = (el) => {
+        let from = el.parentElement;
+        if (getComputedStyle(el).position === 'absolute') {
+          while (from && from !== document.body && getComputedStyle(from).position === 'static') from = from.parentElement;
+        }
+        for (let p = from; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+        return false;
+      };
+      return {
+        scroll: document.documentElement.scrollWidth,
+        client: width,
+        wide: [...document.querySelectorAll('body *')]
+          .map((el) => ({ el, r: el.getBoundingClientRect() }))
+          .filter(({ r, el }) => r.width > 0 && r.right > width + 0.5 && !el.closest('.skip-link') && !contained(el))
+          .slice(0, 6)
+          .map(({ el, r }) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} right=${Math.round(r.right)}`),
+      };
+    });
   }
 
   async expectNoHorizontalScroll(what) {

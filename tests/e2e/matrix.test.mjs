@@ -8,60 +8,8 @@
 //    look at the new PNGs, commit them.
 // 2. axe-core (WCAG 2.0/2.1/2.2 A and AA) on the same page: 16 runs in all. The motion is left on and waited out,
 //    so colours are checked as they end up.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test, expect } from './fixtures.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_VERSION = require('axe-core/package.json').version;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Runs axe on the page as it is; returns violations and incomplete results, trimmed for reporting. */
-async function runAxe(page) {
-  // Evaluated over the DevTools protocol, which the app's CSP does not govern: the page's CSP stays in force
-  // (and watched by the fixture) while axe runs.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations', 'incomplete'],
-    });
-    const trim = (list) => list.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.join(' '),
-        summary: (n.failureSummary || [...n.any, ...n.all, ...n.none].map((c) => c.message).join('; ')).replace(/\s+/g, ' '),
-      })),
-    }));
-    return { violations: trim(r.violations), incomplete: trim(r.incomplete) };
-  }, AXE_TAGS);
-}
-
-/**
- * "Needs review" results that are not a problem:
- * - axe cannot rate the contrast of the decorative arrows in the detail nav buttons (aria-hidden "←"/"→",
- *   "only non-text characters");
- * - on a phone the English tables are wider than the screen and scroll sideways inside their own focusable
- *   region (WCAG 1.4.10 exempts data tables from reflow); axe cannot see the background of the cells scrolled
- *   out of view ("partially obscured"). Their colours are the page's own text/background tokens, whose
- *   contrast tests/theme.rs measures, and the same cells are rated in the 1280 px runs. For the same tables
- *   axe reports "background gradient": the shadows at the edges that show the table scrolls (style/tables.css,
- *   only on a table marked data-scrolls): at most 18 % black over white under #1f2328 text leaves ≈ 10:1 (the
- *   minimum is 4.5:1), and in the dark theme the shadow darkens the dark background, raising the contrast.
- * Anything else incomplete fails, e.g. a colour axe could not determine because something was still fading in.
- */
-function unexpectedIncomplete(incomplete) {
-  const acceptable = (v, n) =>
-    v.id === 'color-contrast' &&
-    (/only non-text characters/.test(n.summary) ||
-      (/partially obscured|background gradient/.test(n.summary) && /(table|caption|\btr\[|\btd\b|\bth\b)/.test(String(n.target))));
-  return incomplete
-    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !acceptable(v, n)) }))
-    .filter((v) => v.nodes.length > 0);
-}
+import { AXE_TAGS, AXE_VERSION, axeFailures, runAxe } from './axe.mjs';
 
 const VIEWS = [['overview', '#/', null], ['gen-3', '#/gen/3', 3]];
 
@@ -78,9 +26,7 @@ for (const [view, hash, active] of VIEWS) {
     await expect.soft(page, 'looks like its baseline').toHaveScreenshot(`${view}.png`, { fullPage: true });
 
     const { violations, incomplete } = await runAxe(page);
-    const failures = [];
-    for (const v of violations) for (const n of v.nodes) failures.push(`[${v.id}] (${v.impact}) ${v.help}\n    target: ${n.target}\n    ${n.summary}`);
-    for (const v of unexpectedIncomplete(incomplete)) for (const n of v.nodes) failures.push(`needs review [${v.id}] ${v.help}\n    target: ${n.target}\n    ${n.summary}`);
+    const failures = axeFailures({ violations, incomplete });
     testInfo.annotations.push({ type: 'axe', description: `${testInfo.project.name} ${view}: tags ${AXE_TAGS.join(' ')}; ${violations.length} violated rules` });
     expect(failures, `axe-core found problems (${testInfo.project.name}, ${view})`).toEqual([]);
   });
