@@ -269,6 +269,15 @@ impl TechId {
     pub fn technology(self) -> &'static Technology {
         &TECHNOLOGIES[usize::from(self.0)]
     }
+
+    /// The id of its entry in the index: `tech-` and its name with `-` for spaces.
+    pub fn anchor(self) -> String {
+        let mut id = String::from("tech-");
+        for c in self.technology().name.chars() {
+            id.push(if c == ' ' { '-' } else { c });
+        }
+        id
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/content.rs"));

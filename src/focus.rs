@@ -98,9 +98,9 @@ enum Rescue {
     ActiveNode,
 }
 
-/// Scrolls the view (the heading's article or section) to the top of the screen if the heading is not wholly on it;
-/// returns whether it did.
-fn scroll_into_view(heading: &web_sys::HtmlElement) -> bool {
+/// Scrolls the view (the heading's article or section) to the top of the screen if the heading is not wholly on it
+/// (with `centre`: the element itself to the middle); returns whether it did.
+fn scroll_into_view(heading: &web_sys::HtmlElement, centre: bool) -> bool {
     let rect = heading.get_bounding_client_rect();
     let height = window()
         .inner_height()
@@ -110,8 +110,15 @@ fn scroll_into_view(heading: &web_sys::HtmlElement) -> bool {
     if rect.height() == 0.0 || (rect.top() >= 0.0 && rect.bottom() <= height) {
         return false;
     }
-    let target = heading.closest("article, section").ok().flatten();
+    let target = if centre {
+        None
+    } else {
+        heading.closest("article, section").ok().flatten()
+    };
     let options = web_sys::ScrollIntoViewOptions::new();
+    if centre {
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+    }
     options.set_behavior(if platform::reduced_motion() {
         web_sys::ScrollBehavior::Instant
     } else {
@@ -178,11 +185,30 @@ pub fn keep_on_moves(router: Router) {
                 None => {}
             }
         }
-        if let Some(move_focus) = asked.reveal
-            && view != View::Overview
-            && scroll_into_view(&heading)
-            && move_focus
+        let Some(move_focus) = asked.reveal.filter(|_| view != View::Overview) else {
+            return;
+        };
+        // A technology of the index: its entry (and its link) rather than the index's heading.
+        if let View::Tech(Some(tech)) = view
+            && let Some(entry) = document()
+                .get_element_by_id(&tech.anchor())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
+            if scroll_into_view(&entry, true)
+                && move_focus
+                && let Some(link) = entry
+                    .query_selector("a")
+                    .ok()
+                    .flatten()
+                    .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = link.focus_with_options(&options);
+            }
+            return;
+        }
+        if scroll_into_view(&heading, false) && move_focus {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
             let _ = heading.focus_with_options(&options);

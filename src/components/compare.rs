@@ -19,8 +19,23 @@ pub fn Compare() -> impl IntoView {
     crate::effect(move |_| {
         if let (Some(pick), Some(body), Some(selection)) = (pick.get(), body.get(), selection.get())
         {
+            // The checkbox the reader just used is made anew: focus goes to its successor, not to the heading.
+            let used = document()
+                .active_element()
+                .filter(|el| pick.contains(Some(el)))
+                .and_then(|el| el.get_attribute("value"));
             pick.set_inner_html(&crate::compare::picker(selection));
             body.set_inner_html(&crate::compare::table(selection));
+            if let Some(input) = used
+                .and_then(|n| {
+                    pick.query_selector(&format!("input[value='{n}']"))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = input.focus();
+            }
         }
     });
     // A checkbox of the picker: that generation in or out.

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::data::{TechId, Technology};
+use crate::data::TechId;
 use crate::language::tr;
 use crate::route::{Route, View};
 use crate::router::use_router;
@@ -37,9 +37,8 @@ pub fn TechIndex() -> impl IntoView {
     let marked = StoredValue::new(None::<TechId>);
     crate::effect(move |_| {
         let now = focused.get();
-        let entry = |tech: Option<TechId>| {
-            tech.and_then(|t| document().get_element_by_id(&entry_id(t.technology())))
-        };
+        let entry =
+            |tech: Option<TechId>| tech.and_then(|t| document().get_element_by_id(&t.anchor()));
         if let Some(old) = entry(marked.get_value()) {
             let _ = old.class_list().remove_1("focused");
             let _ = old.remove_attribute("aria-current");
@@ -48,9 +47,8 @@ pub fn TechIndex() -> impl IntoView {
         if let Some(new) = entry(now) {
             let _ = new.class_list().add_1("focused");
             let _ = new.set_attribute("aria-current", "true");
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            new.scroll_into_view_with_scroll_into_view_options(&options);
+            // Into view once the page is laid out (`focus`, which also puts focus there after a reader's move).
+            crate::focus::reveal_detail(false);
         }
     });
     let hidden = move || !matches!(router.view.get(), View::Tech(_));
@@ -79,7 +77,7 @@ fn lists() -> impl IntoView {
 
     let entries = TECHNOLOGIES.iter().map(|tech| {
         view! {
-            <li class="tech-entry" id=entry_id(tech)>
+            <li class="tech-entry" id=TechId::of(tech.name).map(TechId::anchor)>
                 <a class="tech-name" href=href(tech.name)>{tech.name}</a>
                 <ul class="mentions">{mentions(tech).collect_view()}</ul>
             </li>
@@ -107,14 +105,9 @@ fn lists() -> impl IntoView {
     }
 }
 
-/// The id of a technology's entry: `tech-` and its name with spaces as `-`.
-fn entry_id(tech: &Technology) -> String {
-    format!("tech-{}", tech.name.replace(' ', "-"))
-}
-
 /// Where the post names `tech`: one line per generation, with its places.
 #[cfg(not(target_arch = "wasm32"))]
-fn mentions(tech: &'static Technology) -> impl Iterator<Item = impl IntoView> {
+fn mentions(tech: &'static crate::data::Technology) -> impl Iterator<Item = impl IntoView> {
     use crate::data::GenerationId;
 
     let mut generations: Vec<GenerationId> = tech.mentions.iter().map(|m| m.generation).collect();

@@ -18,6 +18,7 @@ function focusInfo(page) {
       if (e.matches('a.lang-link')) return `lang-${e.getAttribute('hreflang')}`;
       if (e.matches('label.theme-choice select')) return 'theme';
       if (e.matches('button.play-button')) return 'play';
+      if (e.matches('#search-field')) return 'search';
       if (e.matches('.view-links a')) return `view-${e.getAttribute('href').split(/[/?]/)[1]}`;
       if (e.matches('a.detail-compare')) return 'detail-compare';
       if (e.matches('.chip a')) return `${e.closest('.detail') ? 'detail' : e.closest('.diagram-table') ? `diagram-${e.closest('tr').dataset.gen}` : `summary-${e.closest('tr').dataset.gen}`}-chip-${e.innerText.trim()}`;
@@ -69,9 +70,8 @@ const focused = async (page) => (await focusInfo(page)).key;
 
 /** On #/gen/3; the technology chips (links to the index, issue 12) from the content file. */
 const EXPECTED_STOPS = [
-  'skip', 'lang-ko', 'lang-en', 'theme', 'play',
-  // The timeline bar's links to the other views (issue 12).
-  'view-compare', 'view-tech',
+  // The header's links to the other views and the search field (issue 12).
+  'skip', 'view-compare', 'view-tech', 'lang-ko', 'lang-en', 'theme', 'search', 'play',
   'node-1', 'node-2', 'node-3', 'node-4', 'node-5', 'node-6',
   ...generation(3).technologies.map((t) => `detail-chip-${t}`),
   'detail-prev', 'detail-overview', 'detail-compare', 'detail-next',
@@ -118,7 +118,7 @@ test('keyboard: Tab reaches every control in order with a visible focus indicato
   // A bad link's notice adds its dismiss button between the header and the timeline.
   await app.open('#/gen/9');
   const withNotice = (await focusInfo(page)).tabbable;
-  expect(withNotice.slice(0, 6), `with a notice: ${withNotice.join(' → ')}`).toEqual(['skip', 'lang-ko', 'lang-en', 'theme', 'notice-dismiss', 'play']);
+  expect(withNotice.slice(0, 9), `with a notice: ${withNotice.join(' → ')}`).toEqual(['skip', 'view-compare', 'view-tech', 'lang-ko', 'lang-en', 'theme', 'notice-dismiss', 'search', 'play']);
   const dismiss = await tabTo(page, 'notice-dismiss');
   expect(dismiss.indicator.focusVisible && (dismiss.indicator.outline || dismiss.indicator.shadow), `dismiss button focus: ${dismiss.indicator.css}`).toBe(true);
   await page.keyboard.press('Enter');
@@ -130,7 +130,7 @@ test('keyboard: Tab reaches every control in order with a visible focus indicato
 test('keyboard: operate skip link, play (Enter/Space), nodes, detail nav, table links, language (Enter) and theme (arrows)', async ({ page, app }) => {
   await app.open('#/');
   await app.settle();
-  const live = page.locator('[aria-live="polite"]');
+  const live = page.locator('div[aria-live="polite"]'); // the announcer (the search count is another, a <p>)
   const theme = () => page.evaluate((key) => ({ value: document.querySelector('label.theme-choice select').value, theme: document.documentElement.dataset.theme, saved: localStorage.getItem(key), hash: location.hash }), STORAGE.theme);
 
   // Skip link: first Tab stop; Enter moves focus to main without touching the route in the URL.
@@ -144,7 +144,9 @@ test('keyboard: operate skip link, play (Enter/Space), nodes, detail nav, table 
   expect(f.key, 'Enter on the skip link focuses main#main').toBe('main');
   expect(f.url, 'the skip link did not change the URL').toBe(urlBefore);
   await page.keyboard.press('Tab');
-  expect(await focused(page), 'the next Tab after skipping lands on the first control in main (play)').toBe('play');
+  expect(await focused(page), 'the next Tab after skipping lands on the first control in main (the search field)').toBe('search');
+  await page.keyboard.press('Tab');
+  expect(await focused(page), 'then play').toBe('play');
 
   // Play with Enter, pause with Space; the button's name and the live region follow.
   const play = page.locator('button.play-button');

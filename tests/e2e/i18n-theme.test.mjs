@@ -184,7 +184,7 @@ function readableText(page) {
 
 test('language: the English page has no Hangul except the 한국어 link (text, labels, options, announcements, title)', async ({ page, app }) => {
   const found = [];
-  const live = page.locator('[aria-live="polite"]');
+  const live = page.locator('div[aria-live="polite"]'); // the announcer (the search count is another, a <p>)
   const scan = async (where) => {
     const r = await readableText(page);
     const runs = [...r.text.matchAll(/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]+(?:[^\n]{0,20})/g)].map((m) => m[0]);
