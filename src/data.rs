@@ -286,3 +286,85 @@ include!(concat!(env!("OUT_DIR"), "/content.rs"));
 pub const fn row_of(id: GenerationId) -> usize {
     id.index() / 3
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name of a place that lists technologies, for a generation: the node subtitle when it lists them
+    /// (`A / B`), the two tables' columns, the 대표 기술 row. Written out here independently of `build/content.rs`.
+    fn named(g: &Generation) -> Vec<(&'static str, Place)> {
+        let mut names: Vec<(&'static str, Place)> = Vec::new();
+        if g.node_subtitle.en.contains(" / ") {
+            names.extend(g.node_subtitle.en.split(" / ").map(|n| (n, Place::Node)));
+        }
+        names.extend(g.diagram.technologies.iter().map(|&n| (n, Place::Diagram)));
+        names.extend(g.summary.technologies.iter().map(|&n| (n, Place::Summary)));
+        names.extend(g.technologies.iter().map(|&n| (n, Place::Items)));
+        names
+    }
+
+    #[test]
+    fn the_index_holds_every_technology_the_post_names_where_it_names_it() {
+        for g in &GENERATIONS {
+            for (name, place) in named(g) {
+                let tech = TechId::of(name).unwrap_or_else(|| panic!("{name} is not in the index"));
+                let mention = Mention {
+                    generation: g.id,
+                    place,
+                };
+                assert!(
+                    tech.technology().mentions.contains(&mention),
+                    "{name}: {mention:?}"
+                );
+            }
+        }
+        // And nothing else: every mention is one of those places.
+        for tech in &TECHNOLOGIES {
+            assert!(!tech.mentions.is_empty(), "{}", tech.name);
+            for m in tech.mentions {
+                assert!(
+                    named(m.generation.generation()).contains(&(tech.name, m.place)),
+                    "{} {m:?}",
+                    tech.name
+                );
+            }
+        }
+        assert_eq!(TECHNOLOGIES.len(), 24);
+        for name in [
+            "Apache",
+            "PHP",
+            "VMware",
+            "KVM",
+            "VirtualBox",
+            "Docker",
+            "Nginx",
+            "DevOps",
+            "Kubernetes",
+            "Helm",
+            "Keycloak",
+            "AWS Lambda",
+            "Azure Functions",
+            "Cloudflare",
+            "IPFS",
+            "WASM",
+            "WebGPU",
+        ] {
+            assert!(TechId::of(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_index_is_alphabetical_and_names_are_found_in_any_ascii_case() {
+        let names: Vec<String> = TECHNOLOGIES.iter().map(|t| t.name.to_lowercase()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        assert_eq!(TechId::find("aws lambda"), TechId::of("AWS Lambda"));
+        assert_eq!(TechId::find("nope"), None);
+        assert_eq!(
+            TechId::of("AWS Lambda").map(TechId::anchor).as_deref(),
+            Some("tech-AWS-Lambda")
+        );
+    }
+}

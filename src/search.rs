@@ -268,6 +268,76 @@ mod tests {
         assert!(results(" ", Lang::En, &[]).is_empty());
     }
 
+    /// Any query at all (up to a few hundred characters of any kind, or a piece of the post's own words, cased
+    /// and widened at random): no panic; each generation is found exactly when one of its texts contains the
+    /// query (checked here with a plain fold of both); every hit's marked words fold to the query; the markup of
+    /// the results holds no tag that the query brought.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn any_query_keeps_the_rules() {
+        use proptest::prelude::*;
+        use proptest::test_runner::TestRunner;
+
+        let all_texts: Vec<String> = Lang::ALL
+            .iter()
+            .flat_map(|&lang| GENERATIONS.iter().flat_map(move |g| texts(g, lang)))
+            .map(|(_, t)| t)
+            .collect();
+        let piece = (
+            proptest::sample::select(all_texts),
+            any::<u16>(),
+            1usize..12,
+            any::<u64>(),
+        )
+            .prop_map(|(text, at, len, mask)| {
+                let chars: Vec<char> = text.chars().collect();
+                let from = usize::from(at) % chars.len().max(1);
+                chars[from..(from + len).min(chars.len())]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &c)| match (mask >> (i % 64)) & 3 {
+                        0 => c.to_ascii_uppercase(),
+                        1 if c.is_ascii_graphic() => {
+                            char::from_u32(u32::from(c) + 0xFEE0).unwrap_or(c)
+                        }
+                        _ => c,
+                    })
+                    .collect::<String>()
+            });
+        let query = prop_oneof![
+            1 => proptest::collection::vec(any::<char>(), 0..300).prop_map(String::from_iter),
+            3 => piece,
+        ];
+        let fold_str = |s: &str| s.chars().map(fold).collect::<String>();
+        let mut runner = TestRunner::new(crate::fuzzing::config());
+        let result = runner.run(&(query, any::<bool>()), |(query, en)| {
+            let lang = if en { Lang::En } else { Lang::Ko };
+            let found = search(&query, lang);
+            let needle: String = prepare(&query).into_iter().collect();
+            for g in &GENERATIONS {
+                let expected = !needle.is_empty()
+                    && texts(g, lang)
+                        .iter()
+                        .any(|(_, t)| fold_str(t).contains(&needle));
+                let got = found.iter().any(|m| m.generation == g.id);
+                prop_assert_eq!(got, expected, "generation {} for {:?}", g.id, query);
+            }
+            for m in &found {
+                for hit in &m.hits {
+                    prop_assert_eq!(fold_str(&hit.matched), needle.clone());
+                }
+            }
+            let html = results(&query, lang, &found);
+            prop_assert!(
+                !html.contains("<script") && !html.contains("<img"),
+                "{}",
+                html
+            );
+            Ok(())
+        });
+        assert!(result.is_ok(), "{result:?}");
+    }
+
     #[test]
     fn every_text_of_the_post_can_be_found() {
         for lang in Lang::ALL {
