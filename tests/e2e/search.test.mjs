@@ -2,6 +2,7 @@
 // method — composed with Chromium's own IME events (CDP Input.imeSetComposition / Input.insertText), not fill().
 import { test, expect } from './fixtures.mjs';
 import { generation } from './content.mjs';
+import { AXE_TAGS, axeFailures, runAxe } from './axe.mjs';
 
 const field = (page) => page.getByRole('searchbox', { name: /글에서 찾기|Search the post/ });
 const query = (page) => page.evaluate(() => {
@@ -114,3 +115,19 @@ test.describe('on a phone', () => {
     await app.expectNoHorizontalScroll('320 px with results');
   });
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test.describe(`axe, ${colorScheme}`, () => {
+    test.use({ colorScheme });
+    test(`axe-core: search results and the empty state, ko and en, ${colorScheme}: no violations`, async ({ page, app }) => {
+      for (const [i, hash] of ['#/?q=%EC%BB%A8%ED%85%8C', '#/?lang=en&q=docker', '#/?lang=en&q=zzz'].entries()) {
+        if (i === 0) await app.open(hash);
+        else await page.evaluate((h) => { location.hash = h; }, hash);
+        await expect(page.locator('.search-count')).not.toBeEmpty();
+        await app.settle();
+        const failures = axeFailures(await runAxe(page));
+        expect(failures, `axe-core (${AXE_TAGS.join(' ')}) on ${hash} ${colorScheme}`).toEqual([]);
+      }
+    });
+  });
+}
