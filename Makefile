@@ -80,8 +80,9 @@ size:
 ## Benchmark (not part of test/CI): release build, then bytes per file against a BEFORE reference, where the wasm's
 ## bytes go (twiggy), cold loads (app vs a script-free copy) at desktop speed, 4× CPU and 4× CPU + slow mobile,
 ## start-up tasks, <html lang> at first frame, Lighthouse, animation, wasm memory over generation changes and in a
-## background tab (bench/, its own npm package). Settings: bench/README.md, e.g. BENCH_RUNS=5
-## BENCH_SOAK_SECONDS=300 BENCH_LH_RUNS=3 BENCH_BEFORE=fc7469b; table printed and in bench/results/latest.md.
+## background tab, search latency per keystroke at 1× and 4× CPU (bench/, its own npm package). Settings:
+## bench/README.md, e.g. BENCH_RUNS=5 BENCH_SOAK_SECONDS=300 BENCH_LH_RUNS=3 BENCH_BEFORE=fc7469b, BENCH_ONLY=search;
+## table printed and in bench/results/latest.md.
 bench: build
 	@bench/setup.sh
 	node bench/run.mjs

@@ -273,3 +273,99 @@ export function cssDeclared() {
   }
   return out;
 }
+
+/**
+ * The search probe (bench/search.mjs): measures one step of typing in `#search-field` at a time. Node arms it
+ * (`searchArm`), sends the key (or the IME commit, or the paste), then waits for `searchWait`. The step starts
+ * at the time stamp of its first input event (keydown, beforeinput, compositionend, input or paste: whichever
+ * the browser fires first; for a key that is the keydown, stamped when the browser received it). The update is
+ * a DOM change the search makes: anything under `.search-results`, or the class of a `.timeline-node`
+ * (found/dimmed). The step ends when the frame that draws the last of these changes has been produced: a
+ * requestAnimationFrame after the change, then a task posted from it (it runs after that frame's style, layout
+ * and paint). When a later change comes after that frame, the frame that draws it counts instead. Event Timing
+ * (PerformanceEventTiming, entries ≥ 16 ms) is recorded beside it as a cross-check; its entries arrive late
+ * (after the frame is presented, in a low-priority task), so Node reads them at the end (`searchEventTiming`).
+ */
+export function searchProbe() {
+  if (window.__search) return;
+  const S = (window.__search = { cur: null, events: [] });
+  const relevant = (r) => {
+    const t = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+    if (!t) return false;
+    if (r.type === 'attributes') return t.classList.contains('timeline-node');
+    return !!t.closest('.search-results');
+  };
+  for (const type of ['keydown', 'beforeinput', 'compositionend', 'input', 'paste']) {
+    addEventListener(type, (e) => {
+      const c = S.cur;
+      if (c && c.t0 === null) { c.t0 = e.timeStamp; c.first = type; }
+    }, true);
+  }
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) S.events.push({ name: e.name, t: e.startTime, d: e.duration, id: e.interactionId });
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  } catch { /* no Event Timing */ }
+  const finish = (c) => {
+    if (c.done) return;
+    c.done = true;
+    clearTimeout(c.timer);
+    c.resolve();
+  };
+  // A rAF callback: this frame draws every change made so far; after it, the task posted here.
+  const onFrame = (c) => {
+    const covers = c.last;
+    c.frames += 1;
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      c.painted = performance.now();
+      requestAnimationFrame(() => (c.last > covers ? onFrame(c) : finish(c)));
+    };
+    ch.port2.postMessage(0);
+  };
+  new MutationObserver((records) => {
+    const c = S.cur;
+    if (!c || c.done || c.t0 === null || !records.some(relevant)) return;
+    c.last = performance.now();
+    c.mutations += records.length;
+    if (c.update === null) {
+      c.update = c.last;
+      requestAnimationFrame(() => onFrame(c));
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+}
+
+/** Arms the probe for one step (`timeout` ms without an update ends it). */
+export function searchArm({ label, timeout }) {
+  const c = { label, t0: null, first: null, update: null, last: null, painted: null, frames: 0, mutations: 0, done: false };
+  c.wait = new Promise((ok) => { c.resolve = ok; });
+  c.timer = setTimeout(() => { c.timedOut = true; c.done = true; c.resolve(); }, timeout);
+  window.__search.cur = c;
+}
+
+/** Waits for the armed step; returns its figures (ms from the step's first input event). */
+export async function searchWait() {
+  const c = window.__search.cur;
+  await c.wait;
+  window.__search.cur = null;
+  const field = document.getElementById('search-field');
+  const rel = (t) => (t === null || c.t0 === null ? null : t - c.t0);
+  return {
+    label: c.label,
+    first: c.first,
+    timedOut: !!c.timedOut,
+    toUpdate: rel(c.update),
+    latency: c.update === null ? null : rel(c.painted),
+    t0: c.t0,
+    frames: c.frames,
+    mutations: c.mutations,
+    value: field ? field.value.length : null,
+    results: document.querySelectorAll('.search-results li').length,
+    found: [...document.querySelectorAll('.timeline-node.found')].map((n) => Number(n.dataset.gen)),
+  };
+}
+
+/** The Event Timing entries (≥ 16 ms) seen so far, after a moment for late ones. */
+export function searchEventTiming() {
+  return new Promise((ok) => setTimeout(() => requestAnimationFrame(() => setTimeout(() => ok(window.__search.events), 0)), 300));
+}

@@ -1,5 +1,6 @@
 // Turns the raw figures of bench/run.mjs into the markdown table it prints and writes to bench/results/latest.md.
 import { basename } from 'node:path';
+import { FRAME_MS } from './search.mjs';
 
 export const ALLOWED_PROPS = new Set(['transform', 'opacity', 'stroke-dashoffset']);
 
@@ -71,7 +72,8 @@ export function report(d) {
     return ` _(load average ${m.load} when this part started${m.others.length ? `; also running: ${m.others.join(', ')}` : ''})_`;
   };
   const P = d.profiles;
-  const L = d.loads;
+  const L = d.loads || {};
+  const hasLoads = P.every((p) => L[p.id]);
   const ratio = (id, key) => {
     const a = median(pick(L[id].app, key));
     const s = median(pick(L[id].static, key));
@@ -87,43 +89,45 @@ export function report(d) {
     `\`${d.config.dist}\` taken at the start, so a rebuild during the run cannot change it.`);
   out.push('');
 
-  // Bytes, against the BEFORE reference.
-  const B = d.before && !d.before.error ? d.before : null;
-  const bFiles = B ? B.size.files : null;
-  out.push(`## Bytes per shipped file, before → after (${d.size.source})`);
-  out.push('');
-  out.push(`Before: ${d.before ? `${d.before.label}${d.before.error ? ` — **not available**: ${d.before.error}` : ''}` : 'none (BENCH_BEFORE=none)'}. ` +
-    'Files are paired by name without Trunk\'s hash; "first" marks what the first load fetches (index.html and the css/js/wasm it names); .br/.gz siblings are left out.');
-  out.push('');
-  const cell = (f, k) => (f ? `${f[k]}` : '—');
-  const delta = (r, k) => (r.before && r.after ? signed(r.after[k] - r.before[k]) : r.after ? 'new' : 'gone');
-  out.push(table(['file', 'group', 'first', 'raw before', 'raw after', 'Δ raw', 'brotli before', 'brotli after', 'Δ brotli'],
-    pairFiles(bFiles, d.size.files).map((r) => [`\`${r.name}\``, r.group, (r.after || r.before).firstLoad ? 'yes' : '', cell(r.before, 'raw'), cell(r.after, 'raw'), B ? delta(r, 'raw') : '',
-      cell(r.before, 'br'), cell(r.after, 'br'), B ? delta(r, 'br') : ''])));
-  out.push('');
-  const fa = firstLoadTotals(d.size.files);
-  const fb = B ? firstLoadTotals(bFiles) : null;
-  const grow = (k, g) => {
-    const x = g ? fa.groups[g]?.[k] ?? 0 : fa[k];
-    const y = fb ? (g ? fb.groups[g]?.[k] ?? 0 : fb[k]) : null;
-    return [y === null ? '—' : `${y}`, `${x}`, y === null ? '' : `${signed(x - y)}${pct(x, y)}`];
-  };
-  const frows = GROUP_ORDER.filter((g) => fa.groups[g] || fb?.groups[g]).map((g) => [g === 'boot/sw-register' ? 'boot scripts (boot, sw-register)' : g, ...grow('raw', g), ...grow('br', g)]);
-  frows.push(['**first load**', ...grow('raw').map((x) => `**${x}**`), ...grow('br').map((x) => `**${x}**`)]);
-  out.push('First load (html + css + glue js + wasm + boot scripts), bytes:');
-  out.push('');
-  out.push(table(['part', 'raw before', 'raw after', 'Δ raw', 'brotli before', 'brotli after', 'Δ brotli'], frows));
-  out.push('');
-  out.push(`scripts/size.sh's first-load figure (brotli): ${d.size.firstLoad ?? 'n/a'} bytes = **${kb(d.size.firstLoad)}**` +
-    `${B && B.size.firstLoad ? ` (before ${B.size.firstLoad} bytes = ${kb(B.size.firstLoad)}; ${signed(d.size.firstLoad - B.size.firstLoad)} bytes${pct(d.size.firstLoad, B.size.firstLoad)})` : ''}.`);
-  const desk = L.desktop ? L.desktop.app : [];
-  out.push(`Measured cold-load transfer (desktop app, every request of the first view, service worker blocked): ` +
-    `**${spread(pick(desk, 'transferBodies'), kb)}** of (compressed) bodies, ${spread(pick(desk, 'transfer'), kb)} with headers, ` +
-    `in ${median(desk.map((r) => r.requests.length))} requests (body bytes, encoding):`);
-  if (desk[0]) {
-    out.push(desk[0].requests.map((r) => `\`${name(r.url)}\` ${r.body} ${r.status === 200 ? '' : `HTTP ${r.status} `}${r.encoding || 'identity'}`).join(', ') + '.');
+  if (d.size) {
+    // Bytes, against the BEFORE reference.
+    const B = d.before && !d.before.error ? d.before : null;
+    const bFiles = B ? B.size.files : null;
+    out.push(`## Bytes per shipped file, before → after (${d.size.source})`);
+    out.push('');
+    out.push(`Before: ${d.before ? `${d.before.label}${d.before.error ? ` — **not available**: ${d.before.error}` : ''}` : 'none (BENCH_BEFORE=none)'}. ` +
+      'Files are paired by name without Trunk\'s hash; "first" marks what the first load fetches (index.html and the css/js/wasm it names); .br/.gz siblings are left out.');
+    out.push('');
+    const cell = (f, k) => (f ? `${f[k]}` : '—');
+    const delta = (r, k) => (r.before && r.after ? signed(r.after[k] - r.before[k]) : r.after ? 'new' : 'gone');
+    out.push(table(['file', 'group', 'first', 'raw before', 'raw after', 'Δ raw', 'brotli before', 'brotli after', 'Δ brotli'],
+      pairFiles(bFiles, d.size.files).map((r) => [`\`${r.name}\``, r.group, (r.after || r.before).firstLoad ? 'yes' : '', cell(r.before, 'raw'), cell(r.after, 'raw'), B ? delta(r, 'raw') : '',
+        cell(r.before, 'br'), cell(r.after, 'br'), B ? delta(r, 'br') : ''])));
+    out.push('');
+    const fa = firstLoadTotals(d.size.files);
+    const fb = B ? firstLoadTotals(bFiles) : null;
+    const grow = (k, g) => {
+      const x = g ? fa.groups[g]?.[k] ?? 0 : fa[k];
+      const y = fb ? (g ? fb.groups[g]?.[k] ?? 0 : fb[k]) : null;
+      return [y === null ? '—' : `${y}`, `${x}`, y === null ? '' : `${signed(x - y)}${pct(x, y)}`];
+    };
+    const frows = GROUP_ORDER.filter((g) => fa.groups[g] || fb?.groups[g]).map((g) => [g === 'boot/sw-register' ? 'boot scripts (boot, sw-register)' : g, ...grow('raw', g), ...grow('br', g)]);
+    frows.push(['**first load**', ...grow('raw').map((x) => `**${x}**`), ...grow('br').map((x) => `**${x}**`)]);
+    out.push('First load (html + css + glue js + wasm + boot scripts), bytes:');
+    out.push('');
+    out.push(table(['part', 'raw before', 'raw after', 'Δ raw', 'brotli before', 'brotli after', 'Δ brotli'], frows));
+    out.push('');
+    out.push(`scripts/size.sh's first-load figure (brotli): ${d.size.firstLoad ?? 'n/a'} bytes = **${kb(d.size.firstLoad)}**` +
+      `${B && B.size.firstLoad ? ` (before ${B.size.firstLoad} bytes = ${kb(B.size.firstLoad)}; ${signed(d.size.firstLoad - B.size.firstLoad)} bytes${pct(d.size.firstLoad, B.size.firstLoad)})` : ''}.`);
+    const desk = L.desktop ? L.desktop.app : [];
+    out.push(`Measured cold-load transfer (desktop app, every request of the first view, service worker blocked): ` +
+      `**${spread(pick(desk, 'transferBodies'), kb)}** of (compressed) bodies, ${spread(pick(desk, 'transfer'), kb)} with headers, ` +
+      `in ${median(desk.map((r) => r.requests.length))} requests (body bytes, encoding):`);
+    if (desk[0]) {
+      out.push(desk[0].requests.map((r) => `\`${name(r.url)}\` ${r.body} ${r.status === 200 ? '' : `HTTP ${r.status} `}${r.encoding || 'identity'}`).join(', ') + '.');
+    }
+    out.push('');
   }
-  out.push('');
 
   // Where the wasm's bytes go.
   const W = d.wasm;
@@ -149,135 +153,137 @@ export function report(d) {
   }
   if (d.failed?.wasm) out.push(`## Where the wasm's bytes go\n\nFailed: ${d.failed.wasm}\n`);
 
-  // Loads.
-  out.push(`## Cold loads (fresh context each, cache empty, service workers blocked)${busy('loads')}`);
-  out.push('');
-  for (const p of P) out.push(`- **${p.label}**: ${p.about}`);
-  out.push(`- static = dist/ with every \`<script>\` and (module)preload link removed from index.html (${d.staticScriptsLeft} scripts left), same nginx.`);
-  out.push('- app: loads without input until the page has settled (FCP, LCP, CLS, long tasks, transfer); then one real click on the generation-3 link gives "click → answer, settled".');
-  out.push('- interactive: separate loads with a real (CDP) click on `a.node[data-gen="3"]` as soon as the app has taken over (`#app` lost `data-prerendered`) and the page has painted; interactive = that moment + (when `[aria-current="step"]` appears − the click event\'s time stamp), i.e. without the harness\'s own few ms to send the click.');
-  out.push('- long tasks are counted from navigation start until 1 s (1.5 s throttled) after the app took over (static: after `load`).');
-  out.push('');
-  const head = ['metric'];
-  for (const p of P) head.push(`${p.label}: app`, `${p.label}: static`);
-  const row = (name, fn) => {
-    const cells = [name];
-    for (const p of P) cells.push(...fn(p.id));
-    return cells;
-  };
-  const both = (key, f = spread) => (id) => [f(pick(L[id].app, key)), f(pick(L[id].static, key))];
-  const appOnly = (key, f = spread) => (id) => [f(pick(L[id].app, key)), ''];
-  const inter = (key, f = spread) => (id) => [f(pick(L[id].interactive, key)), ''];
-  const rows = [
-    row('FCP ms', both('fcp')),
-    row('LCP ms', both('lcp')),
-    row('FCP, LCP app/static', (id) => [`${r2(ratio(id, 'fcp'))}, ${r2(ratio(id, 'lcp'))}`, '1×']),
-    row('LCP element', (id) => [L[id].app[0]?.lcpElement ?? 'n/a', L[id].static[0]?.lcpElement ?? 'n/a'].map((s) => `\`${String(s).slice(0, 40)}\``)),
-    row('CLS (worst run)', (id) => [cls(max(pick(L[id].app, 'cls'))), cls(max(pick(L[id].static, 'cls')))]),
-    row('load event ms', both('load')),
-    row('app took over ms', appOnly('takeover')),
-    row('app took over ms (interactive loads)', inter('takeover')),
-    row('**interactive ms**', inter('interactive')),
-    row('click → answer ms, right after take-over', inter('clickToResponse')),
-    row('click → answer ms, settled', appOnly('settledClick')),
-    row('long tasks (count)', both('longTaskCount', (xs) => spread(xs, (x) => `${x}`))),
-    row('long-task time ms', both('longTaskTotal')),
-    row('blocking time after FCP ms', both('blocking')),
-    row('transfer (bodies)', both('transferBodies', (xs) => spread(xs, kb))),
-  ];
-  out.push(table(head, rows));
-  const errs = P.flatMap((p) => [...L[p.id].app, ...L[p.id].static, ...L[p.id].interactive].flatMap((r) => r.errors.map((e) => `${p.id}: ${e}`)));
-  if (errs.length) out.push('', `Errors during loads: ${[...new Set(errs)].join('; ')}`);
-  // Where the slow-network first paint waits: each request's start–end, against FCP (first app run).
-  const mob = L.mobile && L.mobile.app[0];
-  if (mob) {
-    out.push('', `Requests of the first slow-mobile app load, ms from the first request (FCP ${ms(mob.fcp)}, took over ${ms(mob.takeover)}): ` +
-      mob.requests.map((r) => `\`${name(r.url)}\` ${r.start}–${r.end ?? '?'}`).join(', ') + '.');
-  }
-  const worstTasks = P.flatMap((p) => L[p.id].app.flatMap((r) => r.longTasks.map((t) => ({ p: p.id, ...t }))));
-  if (worstTasks.length) {
-    const top = worstTasks.sort((a, b) => b.d - a.d).slice(0, 5).map((t) => `${t.p} ${Math.round(t.d)} ms at ${Math.round(t.t)} ms`);
-    out.push('', `Longest app long tasks during load: ${top.join(', ')}.`);
-  }
-  const shifts = P.flatMap((p) => L[p.id].app.flatMap((r) => r.shifts.map((s) => ({ p: p.id, ...s }))));
-  if (shifts.length) {
-    const top = shifts.sort((a, b) => b.v - a.v).slice(0, 3).map((s) => `${s.p} ${s.v.toFixed(4)} at ${Math.round(s.t)} ms (${s.sources.join(', ')})`);
-    out.push('', `Layout shifts seen in app loads (incl. after the click): ${top.join('; ')}.`);
-  }
-  out.push('');
-
-  // Start-up (issue 9): the longest task and blocking time at 4× CPU, LCP against the static copy, whether the
-  // LCP element is the prerendered one, CLS, the header at first paint and after the takeover, <html lang>.
-  out.push(`## Start-up${busy('startup')}`);
-  out.push('');
-  const T = (d.startup || []).map((r) => r.startup).filter((t) => t && !t.error);
-  const srows = [];
-  if (T.length) {
-    const worst = T.reduce((m, t) => (t.longest > m.longest ? t : m), T[0]);
-    srows.push(['longest main-thread task, navigation → takeover (4× CPU, traced)', `**${spread(pick(T, 'longest'))} ms**`,
-      `at ${spread(pick(T, 'longestAt'))} ms; the worst: ${worst.longestWhat.join(', ') || '(no named child)'}`]);
-    srows.push(['total blocking time FCP → takeover (4× CPU, traced: Σ task − 50 ms)', `**${spread(pick(T, 'blockingFcpToTakeover'))} ms**`,
-      `tasks over 50 ms: ${spread(pick(T, 'over50'), (x) => `${x}`)}; main thread busy ${spread(pick(T, 'totalBusy'))} ms of ${spread(pick(T, 'takeover'))} ms to takeover`]);
-  } else {
-    srows.push(['longest task (4× CPU, traced)', 'n/a', (d.startup || []).map((r) => r.startup?.error).filter(Boolean)[0] || d.failed?.startup || 'not run']);
-  }
-  if (L.cpu4x) {
-    srows.push(['longest task until takeover (4× CPU, Long Tasks API, untraced loads)', `${spread(pick(L.cpu4x.app, 'startupLongest'))} ms`, 'tasks under 50 ms count as 0']);
-    srows.push(['total blocking time after FCP (4× CPU, Long Tasks API, until the page settled)', `${spread(pick(L.cpu4x.app, 'blocking'))} ms`, 'TBT as Lighthouse counts it, without the TTI cut-off']);
-  }
-  for (const p of P) {
-    const apps = L[p.id].app;
-    srows.push([`LCP app / static (${p.label})`, `**${r2(ratio(p.id, 'lcp'))}**`, `${spread(pick(apps, 'lcp'))} / ${spread(pick(L[p.id].static, 'lcp'))} ms`]);
-  }
-  for (const p of P) {
-    const apps = L[p.id].app;
-    const infos = apps.map((r) => r.lcpInfo).filter(Boolean);
-    const pre = infos.filter((x) => x.prerendered).length;
-    const before = apps.filter((r) => r.lcpBeforeTakeover).length;
-    srows.push([`LCP element is the prerendered one (${p.label})`, `${yes(infos.length ? pre === infos.length : null)} (${pre}/${apps.length})`,
-      `\`${apps[0]?.lcpElement ?? 'n/a'}\`${infos[0] ? ` "${infos[0].text}"` : ''}; LCP before takeover in ${before}/${apps.length}`]);
-  }
-  const allApp = P.flatMap((p) => L[p.id].app);
-  srows.push(['CLS, worst app load (all profiles)', `**${cls(max(pick(allApp, 'cls')))}**`, `static: ${cls(max(P.flatMap((p) => pick(L[p.id].static, 'cls'))))}`]);
   const hdr = (r) => r.header || {};
   const moved = (r) => {
     const h = hdr(r);
     if (!h.first || !h.afterTakeover) return null;
     return Math.max(Math.abs(h.afterTakeover.top - h.first.top), Math.abs((h.atTakeover?.top ?? h.first.top) - h.first.top));
   };
-  for (const p of P) {
-    const apps = L[p.id].app;
-    const m = apps.map(moved).filter((x) => x !== null);
-    const h0 = hdr(apps[0]);
-    const px = (x) => (x === null || x === undefined ? 'n/a' : `${Math.round(x * 10) / 10} px`);
-    srows.push([`header top: first paint → after takeover (${p.label})`,
-      m.length ? `${px(h0.first?.top)} → ${px(h0.afterTakeover?.top)}: ${m.every((x) => x < 0.5) ? 'equal' : `**moves ${px(Math.max(...m))}**`}` : 'n/a',
-      `${m.filter((x) => x < 0.5).length}/${apps.length} loads unmoved; first seen at ${ms(h0.first?.t)} ms, takeover at ${ms(apps[0]?.takeover)} ms`]);
-  }
-  const LG = d.languages;
-  if (LG) {
-    for (const reader of d.readers) {
-      const runs = LG[reader.id] || [];
-      const want = reader.id;
-      const atFrame = runs.filter((r) => r.langAtFirstFrame === want).length;
-      const atFcp = runs.filter((r) => r.langAtFcp === want).length;
-      const seen = [...new Set(runs.map((r) => r.langAtFirstFrame))].join(', ');
-      const sw = runs.flatMap((r) => r.langSwitches);
-      srows.push([`<html lang> at first frame, browser ${reader.locale}`, `**${want} at first frame: ${atFrame === runs.length && runs.length ? 'yes' : 'no'}** (${atFrame}/${runs.length})`,
-        `seen: ${seen || 'n/a'}; at DOMContentLoaded ${[...new Set(runs.map((r) => r.langAtDcl))].join(', ')}; at FCP ${want} in ${atFcp}/${runs.length}; ` +
-        `at the end ${[...new Set(runs.map((r) => r.langNow))].join(', ')}${sw.length ? `; **switched after FCP**: ${sw.slice(0, 3).map((x) => `${x.from}→${x.to} at ${ms(x.t)} ms`).join(', ')}` : ''}`]);
+  if (hasLoads) {
+    // Loads.
+    out.push(`## Cold loads (fresh context each, cache empty, service workers blocked)${busy('loads')}`);
+    out.push('');
+    for (const p of P) out.push(`- **${p.label}**: ${p.about}`);
+    out.push(`- static = dist/ with every \`<script>\` and (module)preload link removed from index.html (${d.staticScriptsLeft} scripts left), same nginx.`);
+    out.push('- app: loads without input until the page has settled (FCP, LCP, CLS, long tasks, transfer); then one real click on the generation-3 link gives "click → answer, settled".');
+    out.push('- interactive: separate loads with a real (CDP) click on `a.node[data-gen="3"]` as soon as the app has taken over (`#app` lost `data-prerendered`) and the page has painted; interactive = that moment + (when `[aria-current="step"]` appears − the click event\'s time stamp), i.e. without the harness\'s own few ms to send the click.');
+    out.push('- long tasks are counted from navigation start until 1 s (1.5 s throttled) after the app took over (static: after `load`).');
+    out.push('');
+    const head = ['metric'];
+    for (const p of P) head.push(`${p.label}: app`, `${p.label}: static`);
+    const row = (name, fn) => {
+      const cells = [name];
+      for (const p of P) cells.push(...fn(p.id));
+      return cells;
+    };
+    const both = (key, f = spread) => (id) => [f(pick(L[id].app, key)), f(pick(L[id].static, key))];
+    const appOnly = (key, f = spread) => (id) => [f(pick(L[id].app, key)), ''];
+    const inter = (key, f = spread) => (id) => [f(pick(L[id].interactive, key)), ''];
+    const rows = [
+      row('FCP ms', both('fcp')),
+      row('LCP ms', both('lcp')),
+      row('FCP, LCP app/static', (id) => [`${r2(ratio(id, 'fcp'))}, ${r2(ratio(id, 'lcp'))}`, '1×']),
+      row('LCP element', (id) => [L[id].app[0]?.lcpElement ?? 'n/a', L[id].static[0]?.lcpElement ?? 'n/a'].map((s) => `\`${String(s).slice(0, 40)}\``)),
+      row('CLS (worst run)', (id) => [cls(max(pick(L[id].app, 'cls'))), cls(max(pick(L[id].static, 'cls')))]),
+      row('load event ms', both('load')),
+      row('app took over ms', appOnly('takeover')),
+      row('app took over ms (interactive loads)', inter('takeover')),
+      row('**interactive ms**', inter('interactive')),
+      row('click → answer ms, right after take-over', inter('clickToResponse')),
+      row('click → answer ms, settled', appOnly('settledClick')),
+      row('long tasks (count)', both('longTaskCount', (xs) => spread(xs, (x) => `${x}`))),
+      row('long-task time ms', both('longTaskTotal')),
+      row('blocking time after FCP ms', both('blocking')),
+      row('transfer (bodies)', both('transferBodies', (xs) => spread(xs, kb))),
+    ];
+    out.push(table(head, rows));
+    const errs = P.flatMap((p) => [...L[p.id].app, ...L[p.id].static, ...L[p.id].interactive].flatMap((r) => r.errors.map((e) => `${p.id}: ${e}`)));
+    if (errs.length) out.push('', `Errors during loads: ${[...new Set(errs)].join('; ')}`);
+    // Where the slow-network first paint waits: each request's start–end, against FCP (first app run).
+    const mob = L.mobile && L.mobile.app[0];
+    if (mob) {
+      out.push('', `Requests of the first slow-mobile app load, ms from the first request (FCP ${ms(mob.fcp)}, took over ${ms(mob.takeover)}): ` +
+        mob.requests.map((r) => `\`${name(r.url)}\` ${r.start}–${r.end ?? '?'}`).join(', ') + '.');
     }
-  } else if (d.failed?.languages) {
-    srows.push(['<html lang> at first frame', 'n/a', d.failed.languages]);
+    const worstTasks = P.flatMap((p) => L[p.id].app.flatMap((r) => r.longTasks.map((t) => ({ p: p.id, ...t }))));
+    if (worstTasks.length) {
+      const top = worstTasks.sort((a, b) => b.d - a.d).slice(0, 5).map((t) => `${t.p} ${Math.round(t.d)} ms at ${Math.round(t.t)} ms`);
+      out.push('', `Longest app long tasks during load: ${top.join(', ')}.`);
+    }
+    const shifts = P.flatMap((p) => L[p.id].app.flatMap((r) => r.shifts.map((s) => ({ p: p.id, ...s }))));
+    if (shifts.length) {
+      const top = shifts.sort((a, b) => b.v - a.v).slice(0, 3).map((s) => `${s.p} ${s.v.toFixed(4)} at ${Math.round(s.t)} ms (${s.sources.join(', ')})`);
+      out.push('', `Layout shifts seen in app loads (incl. after the click): ${top.join('; ')}.`);
+    }
+    out.push('');
+
+    // Start-up (issue 9): the longest task and blocking time at 4× CPU, LCP against the static copy, whether the
+    // LCP element is the prerendered one, CLS, the header at first paint and after the takeover, <html lang>.
+    out.push(`## Start-up${busy('startup')}`);
+    out.push('');
+    const T = (d.startup || []).map((r) => r.startup).filter((t) => t && !t.error);
+    const srows = [];
+    if (T.length) {
+      const worst = T.reduce((m, t) => (t.longest > m.longest ? t : m), T[0]);
+      srows.push(['longest main-thread task, navigation → takeover (4× CPU, traced)', `**${spread(pick(T, 'longest'))} ms**`,
+        `at ${spread(pick(T, 'longestAt'))} ms; the worst: ${worst.longestWhat.join(', ') || '(no named child)'}`]);
+      srows.push(['total blocking time FCP → takeover (4× CPU, traced: Σ task − 50 ms)', `**${spread(pick(T, 'blockingFcpToTakeover'))} ms**`,
+        `tasks over 50 ms: ${spread(pick(T, 'over50'), (x) => `${x}`)}; main thread busy ${spread(pick(T, 'totalBusy'))} ms of ${spread(pick(T, 'takeover'))} ms to takeover`]);
+    } else {
+      srows.push(['longest task (4× CPU, traced)', 'n/a', (d.startup || []).map((r) => r.startup?.error).filter(Boolean)[0] || d.failed?.startup || 'not run']);
+    }
+    if (L.cpu4x) {
+      srows.push(['longest task until takeover (4× CPU, Long Tasks API, untraced loads)', `${spread(pick(L.cpu4x.app, 'startupLongest'))} ms`, 'tasks under 50 ms count as 0']);
+      srows.push(['total blocking time after FCP (4× CPU, Long Tasks API, until the page settled)', `${spread(pick(L.cpu4x.app, 'blocking'))} ms`, 'TBT as Lighthouse counts it, without the TTI cut-off']);
+    }
+    for (const p of P) {
+      const apps = L[p.id].app;
+      srows.push([`LCP app / static (${p.label})`, `**${r2(ratio(p.id, 'lcp'))}**`, `${spread(pick(apps, 'lcp'))} / ${spread(pick(L[p.id].static, 'lcp'))} ms`]);
+    }
+    for (const p of P) {
+      const apps = L[p.id].app;
+      const infos = apps.map((r) => r.lcpInfo).filter(Boolean);
+      const pre = infos.filter((x) => x.prerendered).length;
+      const before = apps.filter((r) => r.lcpBeforeTakeover).length;
+      srows.push([`LCP element is the prerendered one (${p.label})`, `${yes(infos.length ? pre === infos.length : null)} (${pre}/${apps.length})`,
+        `\`${apps[0]?.lcpElement ?? 'n/a'}\`${infos[0] ? ` "${infos[0].text}"` : ''}; LCP before takeover in ${before}/${apps.length}`]);
+    }
+    const allApp = P.flatMap((p) => L[p.id].app);
+    srows.push(['CLS, worst app load (all profiles)', `**${cls(max(pick(allApp, 'cls')))}**`, `static: ${cls(max(P.flatMap((p) => pick(L[p.id].static, 'cls'))))}`]);
+    for (const p of P) {
+      const apps = L[p.id].app;
+      const m = apps.map(moved).filter((x) => x !== null);
+      const h0 = hdr(apps[0]);
+      const px = (x) => (x === null || x === undefined ? 'n/a' : `${Math.round(x * 10) / 10} px`);
+      srows.push([`header top: first paint → after takeover (${p.label})`,
+        m.length ? `${px(h0.first?.top)} → ${px(h0.afterTakeover?.top)}: ${m.every((x) => x < 0.5) ? 'equal' : `**moves ${px(Math.max(...m))}**`}` : 'n/a',
+        `${m.filter((x) => x < 0.5).length}/${apps.length} loads unmoved; first seen at ${ms(h0.first?.t)} ms, takeover at ${ms(apps[0]?.takeover)} ms`]);
+    }
+    const LG = d.languages;
+    if (LG) {
+      for (const reader of d.readers) {
+        const runs = LG[reader.id] || [];
+        const want = reader.id;
+        const atFrame = runs.filter((r) => r.langAtFirstFrame === want).length;
+        const atFcp = runs.filter((r) => r.langAtFcp === want).length;
+        const seen = [...new Set(runs.map((r) => r.langAtFirstFrame))].join(', ');
+        const sw = runs.flatMap((r) => r.langSwitches);
+        srows.push([`<html lang> at first frame, browser ${reader.locale}`, `**${want} at first frame: ${atFrame === runs.length && runs.length ? 'yes' : 'no'}** (${atFrame}/${runs.length})`,
+          `seen: ${seen || 'n/a'}; at DOMContentLoaded ${[...new Set(runs.map((r) => r.langAtDcl))].join(', ')}; at FCP ${want} in ${atFcp}/${runs.length}; ` +
+          `at the end ${[...new Set(runs.map((r) => r.langNow))].join(', ')}${sw.length ? `; **switched after FCP**: ${sw.slice(0, 3).map((x) => `${x.from}→${x.to} at ${ms(x.t)} ms`).join(', ')}` : ''}`]);
+      }
+    } else if (d.failed?.languages) {
+      srows.push(['<html lang> at first frame', 'n/a', d.failed.languages]);
+    }
+    out.push(table(['what', 'measured', 'details'], srows));
+    out.push('');
+    out.push('Traced loads: a Chromium trace (devtools.timeline) of each cold load at 4× CPU from navigation to the moment `#app` loses ' +
+      '`data-prerendered` (the takeover); every RunTask of the renderer main thread counts, not only those over 50 ms. The header is ' +
+      '`header.site-header`, its page-relative top as laid out in each frame (an IntersectionObserver entry per frame, so the reading forces no layout) from the first frame that has it to the second frame after the takeover. ' +
+      '`<html lang>` at first frame: read in the first requestAnimationFrame callback (before the first frame is drawn), a fresh context ' +
+      'with nothing saved, the browser\'s language set by the context\'s locale.');
+    out.push('');
   }
-  out.push(table(['what', 'measured', 'details'], srows));
-  out.push('');
-  out.push('Traced loads: a Chromium trace (devtools.timeline) of each cold load at 4× CPU from navigation to the moment `#app` loses ' +
-    '`data-prerendered` (the takeover); every RunTask of the renderer main thread counts, not only those over 50 ms. The header is ' +
-    '`header.site-header`, its page-relative top as laid out in each frame (an IntersectionObserver entry per frame, so the reading forces no layout) from the first frame that has it to the second frame after the takeover. ' +
-    '`<html lang>` at first frame: read in the first requestAnimationFrame callback (before the first frame is drawn), a fresh context ' +
-    'with nothing saved, the browser\'s language set by the context\'s locale.');
-  out.push('');
 
   // Animation.
   const A = d.animation;
@@ -412,53 +418,123 @@ export function report(d) {
     out.push('');
   }
 
-  // Budgets.
-  out.push('## Budgets (reported, not enforced; the 100 KB ceiling is enforced by `make size`)');
-  out.push('');
-  const b = [];
-  b.push(['first load ≤ 60 KB brotli (target)', kb(d.size.firstLoad), verdict(d.size.firstLoad === null ? null : d.size.firstLoad <= 60 * 1024)]);
-  b.push(['first load ≤ 100 KB brotli (ceiling)', kb(d.size.firstLoad), verdict(d.size.firstLoad === null ? null : d.size.firstLoad <= 100 * 1024)]);
-  for (const p of P) {
-    for (const k of ['fcp', 'lcp']) {
-      const r = ratio(p.id, k);
-      b.push([`${k.toUpperCase()} ≤ 1.1× static (${p.label})`, `${r2(r)} (${ms(median(pick(L[p.id].app, k)))} / ${ms(median(pick(L[p.id].static, k)))} ms)`, verdict(r === null ? null : r <= 1.1)]);
+  // Search latency (issue 12).
+  const Q = d.search;
+  if (Q) {
+    out.push(`## Search latency: a keystroke → the frame with its results, at ${Q.rates.map((r) => `${r}×`).join(' and ')} CPU${busy('search')}`);
+    out.push('');
+    out.push(`${Q.runs} run${Q.runs === 1 ? '' : 's'} per CPU rate, each in fresh pages (desktop, 1280×800), the CPU throttled (CDP Emulation.setCPUThrottlingRate) once the app had taken over; ` +
+      `keys ${Q.gap} ms apart. English (\`?lang=en\`): "${Q.english}", one real key press per letter, then Esc and a paste of ${Q.junkLength} characters of junk ` +
+      `(into the empty field: the browser's clipboard, then Ctrl+V). Korean: "${Q.korean}" as a 2-beolsik input method types it, each syllable composed jamo by jamo ` +
+      '(Input.imeSetComposition; the app searches nothing then) and committed with Input.insertText: the commit is the step measured. ' +
+      'Latency = the step\'s first input event (its time stamp: for a key, the keydown as the browser received it) → the end of the frame that draws the ' +
+      'search\'s last DOM change (`.search-results`, a `.timeline-node` found/dimmed): a requestAnimationFrame after the change, then a task posted from it. ' +
+      `Over a frame: > ${FRAME_MS.toFixed(1)} ms. Event Timing: the longest PerformanceEventTiming entry of the step (entries under 16 ms are not reported; durations rounded to 8 ms).`);
+    out.push('');
+    const R = Q.rates.map((rate) => {
+      const steps = Q.byRate[rate].steps;
+      const typed = steps.filter((s) => s.kind === 'key' || s.kind === 'ime');
+      const lat = (xs) => xs.map((s) => s.latency);
+      const worstOf = (xs) => xs.filter((s) => s.latency !== null).reduce((m, s) => (m === null || s.latency > m.latency ? s : m), null);
+      const mw = (xs) => {
+        const w = worstOf(xs);
+        return `${ms(median(lat(xs)))} / ${ms(w?.latency)}`;
+      };
+      const en = typed.filter((s) => s.kind === 'key');
+      const ko = typed.filter((s) => s.kind === 'ime');
+      const w = worstOf(typed);
+      const measured = typed.filter((s) => s.latency !== null);
+      return {
+        rate,
+        typed, measured, w,
+        median: median(lat(typed)),
+        over: measured.filter((s) => s.latency > FRAME_MS).length,
+        en: mw(en), ko: mw(ko),
+        // The first step of each page: the page's first search.
+        firstEn: median(lat(en.filter((s, i) => i === 0 || en[i - 1].run !== s.run))),
+        firstKo: median(lat(ko.filter((s, i) => i === 0 || ko[i - 1].run !== s.run))),
+        toUpdate: median(typed.map((s) => s.toUpdate)),
+        etOver: typed.filter((s) => s.eventTiming !== null && s.eventTiming > FRAME_MS).length,
+        etWorst: max(typed.map((s) => s.eventTiming)),
+        clear: spread(lat(steps.filter((s) => s.kind === 'clear'))),
+        paste: spread(lat(steps.filter((s) => s.kind === 'paste'))),
+        pasteResults: steps.find((s) => s.kind === 'paste')?.results,
+        errors: [...new Set(Q.byRate[rate].errors)],
+      };
+    });
+    const qrow = (label, fn) => [label, ...R.map(fn)];
+    out.push(table(['', ...R.map((r) => `${r.rate}× CPU`)], [
+      qrow('**per key: median ms**', (r) => `**${ms(r.median)}**`),
+      qrow('**per key: worst ms**', (r) => `**${ms(r.w?.latency)}**${r.w ? ` ("${r.w.label}", run ${r.w.run})` : ''}`),
+      qrow(`**keys over a frame (> ${FRAME_MS.toFixed(1)} ms)**`, (r) => `**${r.over}** of ${r.measured.length}${r.measured.length < r.typed.length ? ` (${r.typed.length - r.measured.length} without an update)` : ''}`),
+      qrow(`"${Q.english}" keys: median / worst ms`, (r) => r.en),
+      qrow(`"${Q.korean}" IME commits: median / worst ms`, (r) => r.ko),
+      qrow(`the page's first search ("${Q.english[0]}" / "${Q.korean[0]}"), median ms`, (r) => `${ms(r.firstEn)} / ${ms(r.firstKo)}`),
+      qrow('key → DOM updated, median ms', (r) => ms(r.toUpdate)),
+      qrow(`Event Timing: keys over a frame; longest ms`, (r) => `${r.etOver} of ${r.typed.length}; ${r.etWorst === null ? '< 16' : ms(r.etWorst)}`),
+      qrow('Esc (clears the field and the results) ms', (r) => r.clear),
+      qrow(`paste of ${Q.junkLength} characters of junk ms`, (r) => `${r.paste}${r.pasteResults !== undefined ? ` (${r.pasteResults} results)` : ''}`),
+    ]));
+    out.push('');
+    for (const r of R) {
+      const keys = r.typed.filter((s) => s.run === 1).map((s) => `${s.label} ${ms(s.latency)}`).join(', ');
+      out.push(`${r.rate}× CPU, run 1, ms per step: ${keys}.${r.errors.length ? ` Errors: ${r.errors.slice(0, 5).join('; ')}` : ''}`);
     }
+    out.push('');
   }
-  const ti = median(pick(L.cpu4x.interactive, 'interactive'));
-  b.push(['interactive ≤ 1 s (4× CPU, loopback)', `${ms(ti)} ms (worst ${ms(max(pick(L.cpu4x.interactive, 'interactive')))})`, verdict(ti === null ? null : ti <= 1000)]);
-  const cats = ['performance', 'accessibility', 'bestPractices', 'seo'].map((k) => median(pick(LH, k)));
-  b.push(['Lighthouse mobile 100/100/100/100', LH.length ? cats.join('/') : 'not run', verdict(LH.length ? cats.every((c) => c === 100) : null)]);
-  const loadCls = max(P.flatMap((p) => pick(L[p.id].app, 'cls')));
-  const lhCls = median(pick(LH, 'cls'));
-  b.push(['CLS 0 (every app load; Lighthouse)', `${cls(loadCls)}; ${LH.length ? cls(lhCls) : 'n/a'}`, verdict(loadCls === 0 && (!LH.length || lhCls === 0))]);
-  const lhTbt = median(pick(LH, 'tbt'));
-  b.push(['TBT 0 ms (Lighthouse)', LH.length ? `${ms(lhTbt)} ms` : 'not run', verdict(LH.length ? lhTbt === 0 : null)]);
-  b.push(['0 long tasks during animation', A ? `${A.longTasks.length}` : 'n/a', verdict(A ? A.longTasks.length === 0 : null)]);
-  b.push(['only transform/opacity/stroke-dashoffset animate', flagged.length ? flagged.join('; ') : 'nothing else', verdict(A ? flagged.length === 0 : null)]);
-  b.push(['wasm memory ≤ 64 KB per 1,000 generation changes', perThousand === null ? 'not run' : `${signed(Math.round(perThousand))} bytes`, verdict(perThousand === null ? null : perThousand <= 64 * 1024)]);
-  b.push([`background autoplay: wasm memory flat (< 64 KB per hour)${S && S.seconds < 3600 ? ` (${S.seconds} s extrapolated)` : ''}`,
-    soakPerHour === null ? 'not run' : `${signed(Math.round(soakPerHour))} bytes per hour`, verdict(soakPerHour === null ? null : soakPerHour < 64 * 1024)]);
-  const heapGrowth = S ? S.samples.at(-1).heapUsed - S.samples[0].heapUsed : null;
-  b.push(['background autoplay: JS heap growth < 1 MB over the soak', heapGrowth === null ? 'not run' : `${signed(Math.round(heapGrowth / 1024))} KB`, verdict(heapGrowth === null ? null : heapGrowth < 1024 * 1024)]);
-  if (d.languages) {
-    for (const reader of d.readers) {
-      const runs = d.languages[reader.id] || [];
-      const ok = runs.length ? runs.every((r) => r.langAtFirstFrame === reader.id) : null;
-      b.push([`<html lang> final at first frame (${reader.locale} → ${reader.id})`, `${runs.filter((r) => r.langAtFirstFrame === reader.id).length}/${runs.length} loads`, verdict(ok)]);
-    }
-  }
-  const allLoads = P.flatMap((p) => L[p.id].app);
-  const hm = allLoads.map(moved).filter((x) => x !== null);
-  b.push(['header does not move at the takeover', hm.length ? `${hm.filter((x) => x < 0.5).length}/${hm.length} loads; worst ${Math.round(Math.max(...hm) * 10) / 10} px` : 'n/a', verdict(hm.length ? hm.every((x) => x < 0.5) : null)]);
-  const lcpPre = allLoads.map((r) => r.lcpInfo).filter(Boolean);
-  b.push(['LCP element is prerendered (every app load)', `${lcpPre.filter((x) => x.prerendered).length}/${allLoads.length}`, verdict(lcpPre.length ? lcpPre.every((x) => x.prerendered) && lcpPre.length === allLoads.length : null)]);
-  out.push(table(['budget', 'measured', ''], b));
-  out.push('');
+  if (d.failed?.search) out.push(`## Search latency\n\nFailed: ${d.failed.search}\n`);
 
-  out.push('## For scale (reference figures from the issue, not measured by this run)');
-  out.push('');
-  out.push('- The post rendered as a blog: 616 KB brotli, FCP 0.85 s (2.3 s at 4× CPU), Lighthouse performance 34–38, CLS 0.26–0.51.');
-  out.push('- A TimelineJS page: 82.6 KB brotli, first text 0.38 s (1.2 s at 4×), Lighthouse performance 77–80, TBT ≈ 300 ms, blank offline.');
-  out.push('');
+  if (hasLoads && d.size) {
+    // Budgets.
+    out.push('## Budgets (reported, not enforced; the 100 KB ceiling is enforced by `make size`)');
+    out.push('');
+    const b = [];
+    b.push(['first load ≤ 60 KB brotli (target)', kb(d.size.firstLoad), verdict(d.size.firstLoad === null ? null : d.size.firstLoad <= 60 * 1024)]);
+    b.push(['first load ≤ 100 KB brotli (ceiling)', kb(d.size.firstLoad), verdict(d.size.firstLoad === null ? null : d.size.firstLoad <= 100 * 1024)]);
+    for (const p of P) {
+      for (const k of ['fcp', 'lcp']) {
+        const r = ratio(p.id, k);
+        b.push([`${k.toUpperCase()} ≤ 1.1× static (${p.label})`, `${r2(r)} (${ms(median(pick(L[p.id].app, k)))} / ${ms(median(pick(L[p.id].static, k)))} ms)`, verdict(r === null ? null : r <= 1.1)]);
+      }
+    }
+    const ti = median(pick(L.cpu4x.interactive, 'interactive'));
+    b.push(['interactive ≤ 1 s (4× CPU, loopback)', `${ms(ti)} ms (worst ${ms(max(pick(L.cpu4x.interactive, 'interactive')))})`, verdict(ti === null ? null : ti <= 1000)]);
+    const cats = ['performance', 'accessibility', 'bestPractices', 'seo'].map((k) => median(pick(LH, k)));
+    b.push(['Lighthouse mobile 100/100/100/100', LH.length ? cats.join('/') : 'not run', verdict(LH.length ? cats.every((c) => c === 100) : null)]);
+    const loadCls = max(P.flatMap((p) => pick(L[p.id].app, 'cls')));
+    const lhCls = median(pick(LH, 'cls'));
+    b.push(['CLS 0 (every app load; Lighthouse)', `${cls(loadCls)}; ${LH.length ? cls(lhCls) : 'n/a'}`, verdict(loadCls === 0 && (!LH.length || lhCls === 0))]);
+    const lhTbt = median(pick(LH, 'tbt'));
+    b.push(['TBT 0 ms (Lighthouse)', LH.length ? `${ms(lhTbt)} ms` : 'not run', verdict(LH.length ? lhTbt === 0 : null)]);
+    b.push(['0 long tasks during animation', A ? `${A.longTasks.length}` : 'n/a', verdict(A ? A.longTasks.length === 0 : null)]);
+    b.push(['only transform/opacity/stroke-dashoffset animate', flagged.length ? flagged.join('; ') : 'nothing else', verdict(A ? flagged.length === 0 : null)]);
+    b.push(['wasm memory ≤ 64 KB per 1,000 generation changes', perThousand === null ? 'not run' : `${signed(Math.round(perThousand))} bytes`, verdict(perThousand === null ? null : perThousand <= 64 * 1024)]);
+    b.push([`background autoplay: wasm memory flat (< 64 KB per hour)${S && S.seconds < 3600 ? ` (${S.seconds} s extrapolated)` : ''}`,
+      soakPerHour === null ? 'not run' : `${signed(Math.round(soakPerHour))} bytes per hour`, verdict(soakPerHour === null ? null : soakPerHour < 64 * 1024)]);
+    const heapGrowth = S ? S.samples.at(-1).heapUsed - S.samples[0].heapUsed : null;
+    b.push(['background autoplay: JS heap growth < 1 MB over the soak', heapGrowth === null ? 'not run' : `${signed(Math.round(heapGrowth / 1024))} KB`, verdict(heapGrowth === null ? null : heapGrowth < 1024 * 1024)]);
+    if (d.languages) {
+      for (const reader of d.readers) {
+        const runs = d.languages[reader.id] || [];
+        const ok = runs.length ? runs.every((r) => r.langAtFirstFrame === reader.id) : null;
+        b.push([`<html lang> final at first frame (${reader.locale} → ${reader.id})`, `${runs.filter((r) => r.langAtFirstFrame === reader.id).length}/${runs.length} loads`, verdict(ok)]);
+      }
+    }
+    const allLoads = P.flatMap((p) => L[p.id].app);
+    const hm = allLoads.map(moved).filter((x) => x !== null);
+    b.push(['header does not move at the takeover', hm.length ? `${hm.filter((x) => x < 0.5).length}/${hm.length} loads; worst ${Math.round(Math.max(...hm) * 10) / 10} px` : 'n/a', verdict(hm.length ? hm.every((x) => x < 0.5) : null)]);
+    const lcpPre = allLoads.map((r) => r.lcpInfo).filter(Boolean);
+    b.push(['LCP element is prerendered (every app load)', `${lcpPre.filter((x) => x.prerendered).length}/${allLoads.length}`, verdict(lcpPre.length ? lcpPre.every((x) => x.prerendered) && lcpPre.length === allLoads.length : null)]);
+    out.push(table(['budget', 'measured', ''], b));
+    out.push('');
+
+    out.push('## For scale (reference figures from the issue, not measured by this run)');
+    out.push('');
+    out.push('- The post rendered as a blog: 616 KB brotli, FCP 0.85 s (2.3 s at 4× CPU), Lighthouse performance 34–38, CLS 0.26–0.51.');
+    out.push('- A TimelineJS page: 82.6 KB brotli, first text 0.38 s (1.2 s at 4×), Lighthouse performance 77–80, TBT ≈ 300 ms, blank offline.');
+    out.push('');
+  } else {
+    out.push('## Budgets', '', 'Not all parts ran (BENCH_ONLY): no budgets.', '');
+  }
   return out.join('\n');
 }

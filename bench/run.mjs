@@ -3,7 +3,8 @@
 // wasm's bytes go (twiggy), cold loads of the app and of a script-free static baseline in headless Chromium at
 // three speeds, start-up tasks (traced, 4× CPU), <html lang> at the first frame for an English and a Korean
 // browser, Lighthouse, an animation window, wasm memory over 1,000s of generation changes and an autoplay soak
-// in a background tab, with the budgets next to the figures. Prints one table and writes it to
+// in a background tab, the search field's latency per keystroke at 1× and 4× CPU, with the budgets next to the
+// figures. Prints one table and writes it to
 // bench/results/latest.md (raw figures in latest.json, Lighthouse reports as lighthouse-N.json).
 // `node bench/run.mjs --report [file.json]` prints the table of a saved run again.
 //
@@ -16,6 +17,9 @@
 //   BENCH_ANIM_SECONDS=10   the animation window (0 skips it)
 //   BENCH_LH_RUNS=3         Lighthouse runs (0 skips Lighthouse)
 //   BENCH_WASM=1            twiggy analysis of the wasm (0 skips it: it runs cargo, wasm-bindgen and wasm-opt)
+//   BENCH_SEARCH_RUNS=3     runs of the search-latency typing per CPU rate (1×, 4×) (0 skips it)
+//   BENCH_ONLY=             only these parts, comma-separated: bytes, wasm, loads, startup, languages,
+//                           lighthouse, animation, generations, search, soak (e.g. BENCH_ONLY=search)
 //   BENCH_BEFORE=           the bytes reference: a build directory, a results .json, a git ref, or `none`;
 //                           unset: bench/results/baseline.json if there is one, else commit fc7469b (before issue 9)
 //   BENCH_SAVE_BASELINE=0   1: also copy this run's latest.json to bench/results/baseline.json
@@ -40,6 +44,7 @@ const { PROFILES, SLOW_MOBILE, CHROME_FLAGS, READERS, coldLoad, animationWindow,
 const { generationSoak, backgroundSoak } = await import('./soak.mjs');
 const { sizes, resolveBefore } = await import('./before.mjs');
 const { analyseWasm } = await import('./wasm.mjs');
+const { searchLatency } = await import('./search.mjs');
 const { report } = await import('./report.mjs');
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -59,10 +64,16 @@ const CONFIG = {
   animSeconds: env('BENCH_ANIM_SECONDS', 10),
   lhRuns: Math.round(env('BENCH_LH_RUNS', 3)),
   wasm: env('BENCH_WASM', 1) > 0,
+  searchRuns: Math.round(env('BENCH_SEARCH_RUNS', 3)),
+  only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((x) => x.trim()).filter(Boolean) : null,
   before: process.env.BENCH_BEFORE || null,
   saveBaseline: env('BENCH_SAVE_BASELINE', 0) > 0,
   dist: resolve(ROOT, process.env.BENCH_DIST || 'dist'),
 };
+const PARTS = ['bytes', 'wasm', 'loads', 'startup', 'languages', 'lighthouse', 'animation', 'generations', 'search', 'soak'];
+for (const p of CONFIG.only || []) if (!PARTS.includes(p)) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: no part "${p}" (parts: ${PARTS.join(', ')})`);
+/** Whether a part runs: every part unless BENCH_ONLY names some. */
+const want = (part) => !CONFIG.only || CONFIG.only.includes(part);
 const RESULTS = resolve(ROOT, process.env.BENCH_RESULTS || join(HERE, 'results'));
 const started = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
@@ -225,10 +236,11 @@ async function main() {
   if (!existsSync(join(CONFIG.dist, 'index.html'))) throw new Error(`${CONFIG.dist}/index.html missing: run make build first`);
   mkdirSync(RESULTS, { recursive: true });
   const lhBin = join(HERE, 'node_modules/lighthouse/cli/index.js');
-  if (CONFIG.lhRuns > 0 && !existsSync(lhBin)) throw new Error('bench/node_modules has no lighthouse: run bench/setup.sh (make bench does)');
+  if (want('lighthouse') && CONFIG.lhRuns > 0 && !existsSync(lhBin)) throw new Error('bench/node_modules has no lighthouse: run bench/setup.sh (make bench does)');
 
   log(`dist: ${CONFIG.dist}; ${CONFIG.runs} cold loads per profile and page, ${CONFIG.genChanges} generation changes, ` +
-    `background soak ${CONFIG.soakSeconds} s, Lighthouse ×${CONFIG.lhRuns}, wasm analysis ${CONFIG.wasm ? 'on' : 'off'}`);
+    `background soak ${CONFIG.soakSeconds} s, Lighthouse ×${CONFIG.lhRuns}, wasm analysis ${CONFIG.wasm ? 'on' : 'off'}, ` +
+    `search ${CONFIG.searchRuns} runs per CPU rate${CONFIG.only ? `; only: ${CONFIG.only.join(', ')}` : ''}`);
   const snap = await snapshot(CONFIG.dist);
   const data = {
     when: new Date().toISOString(),
@@ -244,16 +256,16 @@ async function main() {
     failed: {},
     loads: {},
   };
-  data.size = sizes(ROOT, snap, log);
+  if (want('bytes')) data.size = sizes(ROOT, snap, log);
 
   // The CPU-heavy parts first (a reference build, cargo for the wasm analysis), before anything is timed.
-  data.before = await step(data, 'before', `before: the bytes reference (BENCH_BEFORE=${CONFIG.before ?? '(unset)'})`, async () => {
+  if (want('bytes')) data.before = await step(data, 'before', `before: the bytes reference (BENCH_BEFORE=${CONFIG.before ?? '(unset)'})`, async () => {
     const b = await resolveBefore({ root: ROOT, results: RESULTS, log });
     if (b && b.data) delete b.data; // a saved run: its sizes are enough
     if (b && b.error) log(`before: ${b.label}: ${b.error}`);
     return b;
   });
-  if (CONFIG.wasm) {
+  if (CONFIG.wasm && want('wasm')) {
     data.wasm = await step(data, 'wasm', 'wasm: rebuilding with names for twiggy', async () => {
       const w = analyseWasm({ root: ROOT, distDir: snap, log });
       if (w.error) throw new Error(w.error);
@@ -262,39 +274,41 @@ async function main() {
     });
   }
 
-  const copy = staticCopy(snap);
-  data.staticScriptsLeft = copy.scriptsLeft;
+  const copy = want('loads') ? staticCopy(snap) : null;
+  data.staticScriptsLeft = copy ? copy.scriptsLeft : null;
   const appServer = await startServer({ root: snap });
-  const staticServer = await startServer({ root: copy.dir });
+  const staticServer = copy ? await startServer({ root: copy.dir }) : null;
   const browser = await launchBrowser();
   data.chromium = browser.version();
   try {
-    data.machine.loads = machine();
-    // A first load of each, not counted: the browser's own first-use costs (disk cache, code caches).
-    await coldLoad(browser, appServer.url, PROFILES[0], 'paint');
-    await coldLoad(browser, staticServer.url, PROFILES[0], 'static');
-    // Cold loads, interleaved so that noise from the shared machine hits all three alike.
-    for (const profile of PROFILES) {
-      const runs = { app: [], interactive: [], static: [] };
-      for (let i = 0; i < CONFIG.runs; i += 1) {
-        const a = await coldLoad(browser, appServer.url, profile, 'paint');
-        const s = await coldLoad(browser, staticServer.url, profile, 'static');
-        const c = await coldLoad(browser, appServer.url, profile, 'interactive');
-        runs.app.push(a);
-        runs.static.push(s);
-        runs.interactive.push(c);
-        const errs = [...a.errors, ...s.errors, ...c.errors];
-        log(`${profile.id} #${i + 1}: app FCP ${f0(a.fcp)} LCP ${f0(a.lcp)} took over ${f0(a.takeover)}, CLS ${a.cls.toFixed(3)}, ` +
-          `long tasks ${a.longTaskCount} (${f0(a.longTaskTotal)} ms) | static FCP ${f0(s.fcp)} LCP ${f0(s.lcp)} | ` +
-          `interactive ${f0(c.interactive)} ms (took over ${f0(c.takeover)}, click ready ${f0(c.clickReady)})${errs.length ? ` [${[...new Set(errs)].join('; ')}]` : ''}`);
+    if (want('loads')) {
+      data.machine.loads = machine();
+      // A first load of each, not counted: the browser's own first-use costs (disk cache, code caches).
+      await coldLoad(browser, appServer.url, PROFILES[0], 'paint');
+      await coldLoad(browser, staticServer.url, PROFILES[0], 'static');
+      // Cold loads, interleaved so that noise from the shared machine hits all three alike.
+      for (const profile of PROFILES) {
+        const runs = { app: [], interactive: [], static: [] };
+        for (let i = 0; i < CONFIG.runs; i += 1) {
+          const a = await coldLoad(browser, appServer.url, profile, 'paint');
+          const s = await coldLoad(browser, staticServer.url, profile, 'static');
+          const c = await coldLoad(browser, appServer.url, profile, 'interactive');
+          runs.app.push(a);
+          runs.static.push(s);
+          runs.interactive.push(c);
+          const errs = [...a.errors, ...s.errors, ...c.errors];
+          log(`${profile.id} #${i + 1}: app FCP ${f0(a.fcp)} LCP ${f0(a.lcp)} took over ${f0(a.takeover)}, CLS ${a.cls.toFixed(3)}, ` +
+            `long tasks ${a.longTaskCount} (${f0(a.longTaskTotal)} ms) | static FCP ${f0(s.fcp)} LCP ${f0(s.lcp)} | ` +
+            `interactive ${f0(c.interactive)} ms (took over ${f0(c.takeover)}, click ready ${f0(c.clickReady)})${errs.length ? ` [${[...new Set(errs)].join('; ')}]` : ''}`);
+        }
+        data.loads[profile.id] = runs;
       }
-      data.loads[profile.id] = runs;
     }
 
     // Start-up at 4× CPU, traced: every main-thread task from navigation to the takeover, not only those the
     // Long Tasks API reports.
     const cpu4x = PROFILES.find((p) => p.id === 'cpu4x');
-    data.startup = await step(data, 'startup', `start-up: ${CONFIG.runs} traced loads at 4× CPU`, async () => {
+    if (want('startup')) data.startup = await step(data, 'startup', `start-up: ${CONFIG.runs} traced loads at 4× CPU`, async () => {
       const out = [];
       for (let i = 0; i < CONFIG.runs; i += 1) {
         const r = await coldLoad(browser, appServer.url, cpu4x, 'trace');
@@ -307,7 +321,7 @@ async function main() {
     });
 
     // <html lang> at the first frame, for a browser preferring English and one preferring Korean.
-    data.languages = await step(data, 'languages', `languages: ${CONFIG.runs} desktop loads per browser language (${READERS.map((r) => r.locale).join(', ')})`, async () => {
+    if (want('languages')) data.languages = await step(data, 'languages', `languages: ${CONFIG.runs} desktop loads per browser language (${READERS.map((r) => r.locale).join(', ')})`, async () => {
       const out = {};
       for (const reader of READERS) out[reader.id] = [];
       for (let i = 0; i < CONFIG.runs; i += 1) {
@@ -322,7 +336,7 @@ async function main() {
     });
 
     data.lighthouse = [];
-    if (CONFIG.lhRuns > 0) {
+    if (CONFIG.lhRuns > 0 && want('lighthouse')) {
       await step(data, 'lighthouse', `lighthouse: ${CONFIG.lhRuns} runs`, async () => {
         for (let i = 0; i < CONFIG.lhRuns; i += 1) {
           let r;
@@ -337,7 +351,7 @@ async function main() {
       });
     }
 
-    if (CONFIG.animSeconds > 0) {
+    if (CONFIG.animSeconds > 0 && want('animation')) {
       data.animation = await step(data, 'animation', `animation: ${CONFIG.animSeconds} s of play, then Home and 5× ArrowRight`, async () => {
         const a = await animationWindow(browser, appServer.url, CONFIG.animSeconds);
         log(`animation: ${a.longTasks.length} long tasks, ${a.frames.length} frames`);
@@ -345,25 +359,31 @@ async function main() {
       });
     }
 
-    if (CONFIG.genChanges > 0) {
+    if (CONFIG.genChanges > 0 && want('generations')) {
       const perBlock = Math.min(1000, CONFIG.genChanges);
       const blocks = Math.max(1, Math.round(CONFIG.genChanges / perBlock));
       data.generations = await step(data, 'generations', `generation soak: ${blocks} × ${perBlock} changes (keys 1…6)`, () =>
         generationSoak(browser, appServer.url, { blocks, perBlock, log }));
     }
+
+    // Search (issue 12): a keystroke in the search field → the frame with its results, at 1× and 4× CPU.
+    if (CONFIG.searchRuns > 0 && want('search')) {
+      data.search = await step(data, 'search', `search: typing, ${CONFIG.searchRuns} runs at 1× and 4× CPU`, () =>
+        searchLatency(browser, appServer.url, { runs: CONFIG.searchRuns, log }));
+    }
   } finally {
     await browser.close().catch(() => {});
   }
   try {
-    if (CONFIG.soakSeconds > 0) {
+    if (CONFIG.soakSeconds > 0 && want('soak')) {
       const every = CONFIG.soakSample ?? Math.min(300, Math.max(15, Math.round(CONFIG.soakSeconds / 10)));
       data.soak = await step(data, 'soak', `background soak: ${CONFIG.soakSeconds} s of autoplay in a hidden tab, memory every ${every} s`, () =>
         backgroundSoak({ url: appServer.url, seconds: CONFIG.soakSeconds, chromePath: CHROMIUM, flags: CHROME_FLAGS, sampleEvery: every, log }));
     }
   } finally {
     await appServer.stop();
-    await staticServer.stop();
-    rmSync(copy.dir, { recursive: true, force: true });
+    if (staticServer) await staticServer.stop();
+    if (copy) rmSync(copy.dir, { recursive: true, force: true });
     rmSync(snap, { recursive: true, force: true });
   }
   data.seconds = Math.round((Date.now() - started) / 1000);
