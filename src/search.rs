@@ -107,45 +107,65 @@ fn texts(g: &'static Generation, lang: Lang) -> Vec<(Text, String)> {
     texts
 }
 
+/// Every text of the post in one language, as characters, with its generation and section: made once per
+/// language and kept, so a keystroke only compares characters.
+type Corpus = Vec<(GenerationId, Text, Vec<char>)>;
+
+thread_local! {
+    static CORPUS: [std::cell::OnceCell<Corpus>; 2] = const { [std::cell::OnceCell::new(), std::cell::OnceCell::new()] };
+}
+
+fn corpus(lang: Lang) -> Corpus {
+    GENERATIONS
+        .iter()
+        .flat_map(|g| {
+            texts(g, lang)
+                .into_iter()
+                .map(move |(section, text)| (g.id, section, text.chars().collect()))
+        })
+        .collect()
+}
+
 /// The generations whose texts in `lang` contain `query`, in order, each with where; none for an empty query.
 pub fn search(query: &str, lang: Lang) -> Vec<Match> {
     let needle = prepare(query);
     if needle.is_empty() {
         return Vec::new();
     }
-    GENERATIONS
-        .iter()
-        .filter_map(|g| {
-            let hits: Vec<Hit> = texts(g, lang)
-                .into_iter()
-                .filter_map(|(section, text)| {
-                    let chars: Vec<char> = text.chars().collect();
-                    let (start, end) = find(&chars, &needle)?;
-                    let from = start.saturating_sub(CONTEXT_CHARS);
-                    let to = (end + CONTEXT_CHARS).min(chars.len());
-                    let cut = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
-                    let mut before = cut(from, start);
-                    if from > 0 {
-                        before.insert(0, '…');
-                    }
-                    let mut after = cut(end, to);
-                    if to < chars.len() {
-                        after.push('…');
-                    }
-                    Some(Hit {
-                        section,
-                        before,
-                        matched: cut(start, end),
-                        after,
-                    })
-                })
-                .collect();
-            (!hits.is_empty()).then_some(Match {
-                generation: g.id,
-                hits,
-            })
-        })
-        .collect()
+    CORPUS.with(|cache| {
+        let corpus = cache[usize::from(lang == Lang::En)].get_or_init(|| corpus(lang));
+        let mut matches: Vec<Match> = Vec::new();
+        for (generation, section, chars) in corpus {
+            let Some((start, end)) = find(chars, &needle) else {
+                continue;
+            };
+            let from = start.saturating_sub(CONTEXT_CHARS);
+            let to = (end + CONTEXT_CHARS).min(chars.len());
+            let cut = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+            let mut before = cut(from, start);
+            if from > 0 {
+                before.insert(0, '…');
+            }
+            let mut after = cut(end, to);
+            if to < chars.len() {
+                after.push('…');
+            }
+            let hit = Hit {
+                section: *section,
+                before,
+                matched: cut(start, end),
+                after,
+            };
+            match matches.last_mut() {
+                Some(last) if last.generation == *generation => last.hits.push(hit),
+                _ => matches.push(Match {
+                    generation: *generation,
+                    hits: vec![hit],
+                }),
+            }
+        }
+        matches
+    })
 }
 
 /// The results of `query` in `lang`, as markup: each matching generation (a link to it) with its hits (the section,

@@ -3,8 +3,8 @@
 
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::data::GenerationId;
 use crate::language::{tr, use_lang};
 use crate::router::use_router;
 use crate::search;
@@ -46,17 +46,23 @@ pub fn Search() -> impl IntoView {
         } else {
             String::new()
         });
-        let found = |n: u8| matches.iter().any(|m| m.generation.get() == n);
-        for id in GenerationId::all() {
-            if let Some(node) = document()
-                .query_selector(&format!(".timeline-node[data-gen='{id}']"))
-                .ok()
-                .flatten()
-            {
-                let list = node.class_list();
-                let _ = list.toggle_with_force("found", searching && found(id.get()));
-                let _ = list.toggle_with_force("dimmed", searching && !found(id.get()));
-            }
+        let Ok(nodes) = document().query_selector_all(".timeline-node[data-gen]") else {
+            return;
+        };
+        for i in 0..nodes.length() {
+            let Some(node) = nodes
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let n = node
+                .get_attribute("data-gen")
+                .and_then(|n| n.parse::<u8>().ok());
+            let found = matches.iter().any(|m| Some(m.generation.get()) == n);
+            let list = node.class_list();
+            let _ = list.toggle_with_force("found", searching && found);
+            let _ = list.toggle_with_force("dimmed", searching && !found);
         }
     });
     let value = move || field.get_untracked().map(|f| f.value()).unwrap_or_default();
