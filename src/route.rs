@@ -1071,11 +1071,21 @@ mod properties {
             prop_assert_eq!(Route::parse(&route.to_string()), Ok(route));
         }
 
+        /// Any search query (any characters, `&`, `=`, `#`, `%`, `?` included) rides in a link and comes back
+        /// as it was, and leaves the route alone.
+        #[test]
+        fn search_queries_round_trip(route in any_route(), q in any_text()) {
+            let url = with_search(route.to_string(), &q);
+            prop_assert_eq!(search_query(&url), q.clone(), "{}", url);
+            prop_assert_eq!(Route::parse(&url), Ok(route));
+        }
+
         /// Any text: no panic; a route that prints canonically and round-trips, or an error with a short,
         /// printable excerpt and the language of the link's last `lang=`.
         #[test]
         fn any_text_keeps_the_rules(hash in any_text()) {
             check(&hash)?;
+            let _ = search_query(&hash);
         }
 
         #[test]
