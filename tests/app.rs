@@ -436,3 +436,79 @@ async fn back_after_the_browser_blurred_the_node_brings_focus_to_the_active_node
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn a_comparison_shows_its_columns_and_its_controls_change_it() {
+    let root = mount_at("#/compare/4,2").await;
+    until("the comparison's table", || exists(&root, ".compare-table")).await;
+    assert!(exists(&root, ".compare:not([hidden])"));
+    assert!(exists(&root, ".overview[hidden]") && exists(&root, ".detail[hidden]"));
+    let columns: Vec<String> = (0..2)
+        .map(|i| {
+            find::<HtmlElement>(
+                &root,
+                &format!(".compare-table thead th[data-gen]:nth-of-type({})", i + 2),
+            )
+            .get_attribute("data-gen")
+            .unwrap()
+        })
+        .collect();
+    assert_eq!(columns, ["4", "2"], "the link's order");
+    assert!(exists(&root, ".timeline-node.compared[data-gen='4']"));
+    assert!(!exists(&root, ".timeline-node.compared[data-gen='3']"));
+    // A checkbox adds a generation; "move left" reorders; both write the link.
+    click(&root, ".compare-pick input[value='6']");
+    until("6 is added", || hash() == "#/compare/4,2,6").await;
+    click(&root, ".compare-table th[data-gen='2'] .compare-left");
+    until("2 moved left", || hash() == "#/compare/2,4,6").await;
+    assert!(
+        document().title().contains("2세대, 4세대, 6세대"),
+        "{}",
+        document().title()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_search_marks_the_timeline_and_rides_in_the_link() {
+    let root = mount_at("#/").await;
+    let field: web_sys::HtmlInputElement = find(&root, "#search-field");
+    field.set_value("컨테");
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    until("3 and 4 are found", || {
+        exists(&root, ".timeline-node.found[data-gen='3']")
+            && exists(&root, ".timeline-node.found[data-gen='4']")
+    })
+    .await;
+    assert_eq!(
+        root.query_selector_all(".timeline-node.dimmed")
+            .unwrap()
+            .length(),
+        4
+    );
+    assert!(hash().ends_with("?q=%EC%BB%A8%ED%85%8C"), "{}", hash());
+    assert!(text_of(&root, ".search-results mark").is_some_and(|m| m == "컨테"));
+    // While an input method composes, nothing is searched.
+    field
+        .dispatch_event(&web_sys::Event::new("compositionstart").unwrap())
+        .unwrap();
+    field.set_value("컨테ㅇ");
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    a_while().await;
+    assert!(
+        hash().ends_with("?q=%EC%BB%A8%ED%85%8C"),
+        "unchanged while composing: {}",
+        hash()
+    );
+    field.set_value("컨테이");
+    field
+        .dispatch_event(&web_sys::Event::new("compositionend").unwrap())
+        .unwrap();
+    until("the composed syllable is searched", || {
+        hash().ends_with("?q=%EC%BB%A8%ED%85%8C%EC%9D%B4")
+    })
+    .await;
+}

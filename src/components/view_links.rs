@@ -8,14 +8,17 @@ use crate::route::{Route, Selection, View};
 use crate::router::use_router;
 use crate::strings;
 
-/// The ways to the other views: a comparison (of the active generation and the next, or of 1 and 2) and the
-/// technology index.
+/// The ways to the other views: a comparison (the one shown, else of the active generation and the next, or of 1
+/// and 2) and the technology index.
 #[component]
 pub fn ViewLinks() -> impl IntoView {
     let router = use_router();
+    // The comparison shown, else one of the active generation and its neighbour.
     let compare = move || {
-        let from = router.active.get().unwrap_or(GenerationId::FIRST);
-        Route::to(View::Compare(Selection::starting_at(from))).to_string()
+        let selection = router.view.get().compare().unwrap_or_else(|| {
+            Selection::starting_at(router.active.get().unwrap_or(GenerationId::FIRST))
+        });
+        Route::to(View::Compare(selection)).to_string()
     };
     view! {
         <nav class="view-links" aria-label=tr_attr(strings::VIEWS)>
