@@ -131,6 +131,13 @@ fn scroll_into_view(heading: &web_sys::HtmlElement, centre: bool) -> bool {
     true
 }
 
+/// Focuses `el` without scrolling (the page was just scrolled to it).
+fn focus_in_place(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+}
+
 /// The id of each view's heading, for focus that navigation would drop. By id rather than a `NodeRef`: the
 /// detail's heading is a copy of the print edition's (see `components::detail`), made outside any view.
 const fn heading_id(view: View) -> &'static str {
@@ -202,16 +209,12 @@ pub fn keep_on_moves(router: Router) {
                     .flatten()
                     .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
             {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = link.focus_with_options(&options);
+                focus_in_place(&link);
             }
             return;
         }
         if scroll_into_view(&heading, false) && move_focus {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = heading.focus_with_options(&options);
+            focus_in_place(&heading);
         }
     });
     CALLBACK.set(Some(callback));

@@ -11,7 +11,8 @@ use crate::route::Route;
 use crate::router::Router;
 
 /// Follows plain clicks on the app's own links, anywhere on the page, for as long as the app lives. Links with
-/// their own handler (the timeline's nodes, the tables' generations) have already been followed.
+/// their own handler (the timeline's nodes) have already been followed; the tables' generation links, which the
+/// build renders, are followed here.
 pub fn follow(router: Router) {
     if !platform::IN_BROWSER {
         return;

@@ -3,8 +3,8 @@
 
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::components::with_gen;
 use crate::language::{tr, use_lang};
 use crate::router::use_router;
 use crate::search;
@@ -32,34 +32,28 @@ pub fn Search() -> impl IntoView {
             field.set_value(&q);
         }
     });
-    // The results, and the timeline's marks.
-    crate::effect(move |_| {
+    // The results, and the timeline's marks (at start-up without a query there is nothing to undo).
+    crate::effect(move |first| {
         let (q, lang) = (router.search.get(), lang.get());
+        let searching = !search::prepare(&q).is_empty();
+        if first && !searching {
+            return;
+        }
         let matches = search::search(&q, lang);
         if let Some(list) = list.get() {
             list.set_inner_html(&search::results(&q, lang, &matches));
             let _ = list.set_attribute("lang", lang.code());
         }
-        let searching = !search::prepare(&q).is_empty();
         count.set(if searching {
             strings::search_count(lang, matches.len())
         } else {
             String::new()
         });
-        let Ok(nodes) = document().query_selector_all(".timeline-node[data-gen]") else {
-            return;
-        };
-        for i in 0..nodes.length() {
-            let Some(node) = nodes
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            let n = node
-                .get_attribute("data-gen")
-                .and_then(|n| n.parse::<u8>().ok());
-            let found = matches.iter().any(|m| Some(m.generation.get()) == n);
+        let nodes = document()
+            .query_selector_all(".timeline-node[data-gen]")
+            .ok();
+        for (node, id) in with_gen(nodes) {
+            let found = matches.iter().any(|m| Some(m.generation) == id);
             let list = node.class_list();
             let _ = list.toggle_with_force("found", searching && found);
             let _ = list.toggle_with_force("dimmed", searching && !found);

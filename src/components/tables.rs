@@ -8,8 +8,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::is_plain_click;
-use crate::data::GenerationId;
+use crate::components::{gen_of, is_plain_click, with_gen};
 use crate::router::use_router;
 
 /// The post's "다이어그램 설명" table: 세대 / 핵심 개념 / 대표 기술.
@@ -60,24 +59,12 @@ fn region(class: &'static str, caption_id: &'static str, table: impl IntoView) -
     let router = use_router();
     let wrap = NodeRef::<Div>::new();
     crate::effect(move |_| {
-        let active = router.active.get().map(GenerationId::get);
-        let Some(rows) = wrap
+        let active = router.active.get();
+        let rows = wrap
             .get()
-            .and_then(|w| w.query_selector_all("tbody tr[data-gen]").ok())
-        else {
-            return;
-        };
-        for i in 0..rows.length() {
-            if let Some(row) = rows
-                .item(i)
-                .and_then(|r| r.dyn_into::<web_sys::Element>().ok())
-            {
-                let is_active = row
-                    .get_attribute("data-gen")
-                    .and_then(|n| n.parse::<u8>().ok())
-                    == active;
-                let _ = row.class_list().toggle_with_force("active", is_active);
-            }
+            .and_then(|w| w.query_selector_all("tbody tr[data-gen]").ok());
+        for (row, id) in with_gen(rows) {
+            let _ = row.class_list().toggle_with_force("active", id == active);
         }
     });
     let select = move |ev: leptos::ev::MouseEvent| {
@@ -91,9 +78,7 @@ fn region(class: &'static str, caption_id: &'static str, table: impl IntoView) -
                     && t.closest("a").ok().flatten().is_none()
             })
             .and_then(|t| t.closest("tr[data-gen]").ok().flatten())
-            .and_then(|row| row.get_attribute("data-gen"))
-            .and_then(|n| n.parse::<u8>().ok())
-            .and_then(GenerationId::new)
+            .and_then(|row| gen_of(&row))
         else {
             return;
         };
