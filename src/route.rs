@@ -41,6 +41,21 @@ impl View {
         }
     }
 
+    /// The view after the reader picks `id` on the timeline to compare it (Shift+click): from one generation,
+    /// the two side by side; in a comparison, `id` in or out (taking one of two out shows the other alone; a
+    /// fourth is not taken); from any other view, `id` alone, which the next pick compares.
+    pub fn picking(self, id: GenerationId) -> View {
+        match self {
+            View::Generation(a) => Selection::new(&[a, id]).map_or(self, View::Compare),
+            View::Compare(s) => match s.toggled(id) {
+                Some(next) => View::Compare(next),
+                None if s.contains(id) => View::of(s.ids().iter().copied().find(|&i| i != id)),
+                None => self,
+            },
+            View::Overview | View::Tech(_) => View::Generation(id),
+        }
+    }
+
     /// One generation, or the overview.
     pub const fn of(generation: Option<GenerationId>) -> View {
         match generation {
@@ -373,6 +388,38 @@ mod tests {
 
     fn gen_id(n: u8) -> GenerationId {
         GenerationId::new(n).unwrap()
+    }
+
+    /// Shift+click on the timeline: one generation becomes two side by side, a comparison takes or loses one,
+    /// and every other view starts from the one picked.
+    #[test]
+    fn picking_on_the_timeline() {
+        let compare = |ids: &[u8]| {
+            View::Compare(
+                Selection::new(&ids.iter().map(|&n| gen_id(n)).collect::<Vec<_>>()).unwrap(),
+            )
+        };
+        let one = |n| View::Generation(gen_id(n));
+        assert_eq!(one(2).picking(gen_id(4)), compare(&[2, 4]));
+        assert_eq!(
+            one(2).picking(gen_id(2)),
+            one(2),
+            "the one shown: nothing to compare"
+        );
+        assert_eq!(compare(&[2, 4]).picking(gen_id(6)), compare(&[2, 4, 6]));
+        assert_eq!(compare(&[2, 4, 6]).picking(gen_id(4)), compare(&[2, 6]));
+        assert_eq!(
+            compare(&[2, 4]).picking(gen_id(2)),
+            one(4),
+            "one of two out: the other alone"
+        );
+        assert_eq!(
+            compare(&[2, 4, 6]).picking(gen_id(1)),
+            compare(&[2, 4, 6]),
+            "no fourth"
+        );
+        assert_eq!(View::Overview.picking(gen_id(5)), one(5));
+        assert_eq!(View::Tech(None).picking(gen_id(1)), one(1));
     }
 
     #[test]

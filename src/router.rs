@@ -106,12 +106,19 @@ impl Router {
         self.hash.set(url);
     }
 
-    /// Sets the search query (in the link, so that it can be shared), replacing the history entry: typing is not
-    /// a move to go back through.
+    /// Sets the search query (in the link, so that it can be shared). A search begun or cleared is a new history
+    /// entry (back returns to the page before it, forward to the query); typing within one replaces the entry:
+    /// a keystroke is not a move to go back through.
     pub fn set_search(self, q: &str) {
-        if q != self.search.get_untracked() {
+        let now = self.search.get_untracked();
+        if q != now {
             let url = crate::route::with_search(untrack(|| self.route()).to_string(), q);
-            self.write_url(url, HistoryMode::Replace);
+            let mode = if q.trim().is_empty() == now.trim().is_empty() {
+                HistoryMode::Replace
+            } else {
+                HistoryMode::Push
+            };
+            self.write_url(url, mode);
         }
     }
 

@@ -126,14 +126,24 @@ fn corpus(lang: Lang) -> Corpus {
         .collect()
 }
 
+/// `f` with the texts of `lang`, gathered on first use.
+fn with_corpus<R>(lang: Lang, f: impl FnOnce(&Corpus) -> R) -> R {
+    CORPUS.with(|cache| f(cache[usize::from(lang == Lang::En)].get_or_init(|| corpus(lang))))
+}
+
+/// Gathers the texts of `lang` ahead of the first keystroke (when the field gets focus): the first search is
+/// then as quick as the rest.
+pub fn warm(lang: Lang) {
+    with_corpus(lang, |_| ());
+}
+
 /// The generations whose texts in `lang` contain `query`, in order, each with where; none for an empty query.
 pub fn search(query: &str, lang: Lang) -> Vec<Match> {
     let needle = prepare(query);
     if needle.is_empty() {
         return Vec::new();
     }
-    CORPUS.with(|cache| {
-        let corpus = cache[usize::from(lang == Lang::En)].get_or_init(|| corpus(lang));
+    with_corpus(lang, |corpus| {
         let mut matches: Vec<Match> = Vec::new();
         for (generation, section, chars) in corpus {
             let Some((start, end)) = find(chars, &needle) else {

@@ -53,6 +53,10 @@ pub const ONLY_HERE_KEY: Text = t(
     "◆ 표시: 비교한 다른 세대에는 나오지 않는 기술입니다.",
     "◆ marks a technology that is not named for every other generation compared.",
 );
+pub const PICK_KEY: Text = t(
+    "타임라인에서 세대를 Shift+클릭하면(키보드로는 Shift+Enter) 비교에 더하거나 뺄 수 있습니다.",
+    "Shift+click a generation on the timeline (or press Shift+Enter on it) to add it to the comparison or take it out.",
+);
 pub const TECH_INDEX: Text = t("기술 찾아보기", "Technology index");
 pub const TECH_INTRO: Text = t(
     "글에 나오는 기술과, 각 기술이 나오는 세대와 자리입니다.",

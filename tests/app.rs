@@ -468,6 +468,25 @@ async fn a_comparison_shows_its_columns_and_its_controls_change_it() {
     );
 }
 
+/// Several generations picked on the timeline itself: Shift+click compares, adds and takes out.
+#[wasm_bindgen_test]
+async fn shift_click_on_the_timeline_picks_generations_to_compare() {
+    let root = mount_at("#/gen/2").await;
+    shift_click(&root, ".node[data-gen='5']");
+    until("2 and 5 compared", || hash() == "#/compare/2,5").await;
+    until("5 marked", || {
+        exists(&root, ".timeline-node.compared[data-gen='5']")
+    })
+    .await;
+    shift_click(&root, ".node[data-gen='3']");
+    until("3 added", || hash() == "#/compare/2,5,3").await;
+    shift_click(&root, ".node[data-gen='2']");
+    until("2 taken out", || hash() == "#/compare/5,3").await;
+    // A plain click still opens the one generation.
+    click(&root, ".node[data-gen='3']");
+    until("3 alone", || hash() == "#/gen/3").await;
+}
+
 #[wasm_bindgen_test]
 async fn typing_a_search_marks_the_timeline_and_rides_in_the_link() {
     let root = mount_at("#/").await;

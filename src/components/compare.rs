@@ -71,6 +71,7 @@ pub fn Compare() -> impl IntoView {
                 node_ref=body
             ></div>
             <p class="compare-key">{tr(strings::ONLY_HERE_KEY)}</p>
+            <p class="compare-key">{tr(strings::PICK_KEY)}</p>
         </section>
     }
 }

@@ -98,6 +98,7 @@ pub fn Search() -> impl IntoView {
                 spellcheck="false"
                 node_ref=field
                 on:input=on_input
+                on:focus=move |_| search::warm(lang.get_untracked())
                 on:keydown=on_keydown
                 on:compositionstart=move |_| composing.set_value(true)
                 on:compositionend=move |_| {

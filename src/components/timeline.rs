@@ -9,7 +9,7 @@ use crate::data::{COUNT, GENERATIONS, Generation, GenerationId, SITE, row_of};
 use crate::language::{tr, tr_attr, tr_with, use_lang};
 use crate::nav::PlayState;
 use crate::playback::{Playback, use_playback};
-use crate::route::Route;
+use crate::route::{Route, View};
 use crate::router::use_router;
 use crate::strings;
 
@@ -73,10 +73,17 @@ fn Node(generation: &'static Generation) -> impl IntoView {
             let _ = link.focus();
         }
     });
+    // Shift+click (and Shift+Enter, which clicks a link) picks the node to compare instead: see `View::picking`.
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if is_plain_click(&ev) {
+        let picking =
+            ev.shift_key() && ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
+        if is_plain_click(&ev) || picking {
             ev.prevent_default();
-            router.navigate(Some(id));
+            router.go(if picking {
+                router.view.get_untracked().picking(id)
+            } else {
+                View::Generation(id)
+            });
             crate::focus::reveal_detail(true);
         }
     };

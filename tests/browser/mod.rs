@@ -213,6 +213,18 @@ pub fn click(root: &HtmlElement, selector: &str) {
     find::<HtmlElement>(root, selector).click();
 }
 
+/// A click with Shift held (what Shift+Enter on a focused link dispatches too).
+pub fn shift_click(root: &HtmlElement, selector: &str) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_shift_key(true);
+    let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    find::<HtmlElement>(root, selector)
+        .dispatch_event(&ev)
+        .unwrap();
+}
+
 pub fn focused(selector: &str) -> bool {
     document()
         .active_element()

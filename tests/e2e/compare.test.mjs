@@ -5,7 +5,7 @@
 // words kept once in content.mjs.
 import { test, expect } from './fixtures.mjs';
 import { AXE_TAGS, axeFailures, runAxe } from './axe.mjs';
-import { ASPECTS, COMPARED_SIGN, GENERATIONS, TECHNOLOGIES, generation, words } from './content.mjs';
+import { ASPECTS, COMPARED_WORDS, GENERATIONS, TECHNOLOGIES, generation, words } from './content.mjs';
 
 /** `hash` as a link in `lang` writes it: Korean is the browser's language here, English rides in the query. */
 const inLang = (hash, lang) => (lang === 'en' ? `${hash}?lang=en` : hash);
@@ -113,12 +113,12 @@ for (const lang of ['ko', 'en']) {
     await app.open(inLang('#/compare/3,1', lang));
     await expectComparison(page, app, ids, lang, 'deep link');
     const { table, checkbox } = compareView(page, lang, ids);
-    // Once by role and name: the picker's boxes, and the ✓ in the compared nodes' accessible names.
+    // Once by role and name: the picker's boxes, and the compared nodes' names, which say so (the ✓'s alternative text).
     for (const g of GENERATIONS) {
       const inIt = ids.includes(g.id);
       await expect(checkbox(g.id), `checkbox ${g.id}`).toBeChecked({ checked: inIt });
       await expect(checkbox(g.id), `checkbox ${g.id}: two must stay`)[inIt ? 'toBeDisabled' : 'toBeEnabled']();
-      await expect(app.node(g.id, lang), `node ${g.id}'s name`).toHaveAccessibleName(new RegExp(`^${inIt ? `${COMPARED_SIGN}\\s*` : ''}${esc(w.label(g.id))}`));
+      await expect(app.node(g.id, lang), `node ${g.id}'s name`).toHaveAccessibleName(new RegExp(`^${inIt ? `${COMPARED_WORDS[lang]}\\s*` : ''}${esc(w.label(g.id))}`));
     }
     expect(await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('scope'))), 'thead: th scope=col').toEqual(['col', 'col', 'col']);
     await expect(table.locator('thead th').first()).toHaveText(w.ui.aspect, { useInnerText: true });
@@ -219,6 +219,25 @@ test('the picker by keyboard only: Tab to a checkbox, Space adds or removes; two
   await tabTo([4, 3], 6);
   await page.keyboard.press('Space');
   await expectComparison(page, app, [4, 3, 6], 'ko', 'Space on 6 adds it');
+});
+
+test('several generations picked on the timeline itself: Shift+click and Shift+Enter compare, add and take out', async ({ page, app }) => {
+  await app.open('#/gen/2');
+  const node = (n) => page.locator(`.timeline-node[data-gen="${n}"] .node`);
+  await node(4).focus();
+  await page.keyboard.press('Shift+Enter');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/compare/2,4');
+  await expect(page.locator('.timeline-node.compared')).toHaveCount(2);
+  await node(6).click({ modifiers: ['Shift'] });
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/compare/2,4,6');
+  await node(2).click({ modifiers: ['Shift'] });
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/compare/4,6');
+  // Shift+click opened no window: still one page.
+  expect(page.context().pages()).toHaveLength(1);
+  // The hint says how, in the comparison.
+  await expect(page.locator('.compare-key').filter({ hasText: 'Shift+클릭' })).toBeVisible();
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/compare/2,4,6');
 });
 
 test('the compare picker keeps focus on the checkbox that was toggled', async ({ page, app }) => {

@@ -102,8 +102,12 @@ export const UPDATE_PROMPT = { text: [/새 버전/, /new version/i], button: /�
 /** Storage keys the app uses (src/prefs.rs, assets/boot.js). */
 export const STORAGE = { lang: 'wie.lang', theme: 'wie.theme' };
 
-/** The sign before a compared generation's label in the timeline (style/views.css: "\2713\FE0E"). */
+/**
+ * The sign before a compared generation's label in the timeline (style/views.css: "\2713\FE0E"), and the words
+ * screen readers get for it instead (CSS content's alternative text, where the browser has it, as Chromium does).
+ */
 export const COMPARED_SIGN = '\u2713\uFE0E';
+export const COMPARED_WORDS = { ko: '비교 중:', en: 'Compared:' };
 
 export const HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]/;
 

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { DIST, ROOT, readRequests } from './server.mjs';
-import { COMPARED_SIGN, words as wordsFor } from './content.mjs';
+import { COMPARED_SIGN, COMPARED_WORDS, words as wordsFor } from './content.mjs';
 
 export { expect };
 
@@ -217,7 +217,7 @@ class App {
    * compared generations' names start with a ✓ (style/views.css).
    */
   node(n, lang = 'ko') {
-    return this.timeline(lang).getByRole('link', { name: new RegExp(`^\\s*(?:${COMPARED_SIGN}\\s*)?${wordsFor(lang).label(n)}`) });
+    return this.timeline(lang).getByRole('link', { name: new RegExp(`^\\s*(?:(?:${COMPARED_SIGN}|${COMPARED_WORDS[lang]})\\s*)?${wordsFor(lang).label(n)}`) });
   }
 
   /**

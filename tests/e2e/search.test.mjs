@@ -53,6 +53,25 @@ test('the query rides in the link: a shared link and reload bring it back; Esc c
   expect(await page.evaluate(() => location.hash)).toBe('#/?lang=en');
 });
 
+test('back and forward go through searches, not keystrokes: a search begun and a search cleared are steps', async ({ page, app }) => {
+  await app.open('#/gen/2');
+  await field(page).focus();
+  await page.keyboard.type('helm');
+  await expect.poll(() => found(page)).toEqual([4]);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => query(page)).toBe('');
+  await page.goBack();
+  await expect(field(page), 'back: the cleared search comes back whole').toHaveValue('helm');
+  await expect.poll(() => found(page)).toEqual([4]);
+  await page.goBack();
+  await expect(field(page), 'back again: the page before the search, not "hel"').toHaveValue('');
+  expect(await dimmed(page)).toBe(0);
+  await app.expectActive(2, 'the generation read before searching');
+  await page.goForward();
+  await expect(field(page)).toHaveValue('helm');
+  expect(await query(page)).toBe('helm');
+});
+
 test('nothing found: a way on to the technology index; junk shows as text without errors', async ({ page, app }) => {
   await app.open('#/');
   await field(page).fill('없는말입니다');
