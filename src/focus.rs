@@ -146,6 +146,9 @@ const fn heading_id(view: View) -> &'static str {
         View::Generation(_) => "detail-heading",
         View::Compare(_) => "compare-heading",
         View::Tech(_) => "tech-heading",
+        // The summary slide: its table's caption (focusable by script).
+        View::Present(slide) if slide.generation().is_none() => "summary-table-caption",
+        View::Present(_) => "detail-heading",
     }
 }
 

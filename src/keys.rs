@@ -1,12 +1,12 @@
-//! The app's keyboard shortcuts, anywhere on the page: ←/→, Home/End, 1–6 and Esc (see `nav::Command`), and `/`
-//! to search.
+//! The app's keyboard shortcuts, anywhere on the page, as `nav::SHORTCUTS` lists them (the help dialog, `?`,
+//! shows the same table): ←/→, Home/End, 1–6, Esc, `/` to search, `?` for help, and in the presentation its own.
 //! Space (play/pause) belongs to the timeline and is handled there. Inside a table that scrolls sideways
 //! (a narrow screen), ←/→/Home/End scroll the table instead.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::nav::Command;
+use crate::nav::{Action, Command, digit, shortcut};
 use crate::platform;
 use crate::router::Router;
 
@@ -29,22 +29,32 @@ pub fn install(router: Router) {
         {
             return;
         }
-        if key == "/" {
-            ev.prevent_default();
-            if let Some(field) = document()
-                .get_element_by_id(SEARCH_FIELD)
-                .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = field.focus();
-            }
-            return;
+        let presenting = router.view.get_untracked().slide().is_some();
+        match shortcut(&key, presenting) {
+            Some(Action::Move(command)) => router.command(command),
+            Some(Action::Jump) => match digit(&key) {
+                Some(id) => router.command(Command::Jump(id)),
+                None => return,
+            },
+            Some(Action::Search) => focus_by_id(SEARCH_FIELD),
+            Some(Action::Help) => crate::actions::open_help(),
+            Some(Action::Play) => crate::present::space(router),
+            Some(Action::Fullscreen) => crate::present::toggle_fullscreen(),
+            Some(Action::Pick) | None => return,
         }
-        if let Some(command) = Command::for_key(&key) {
-            ev.prevent_default();
-            router.command(command);
-        }
+        ev.prevent_default();
     });
     on_cleanup(move || keys.remove());
+}
+
+/// Focuses the element with `id`, if there is one.
+fn focus_by_id(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }
 
 /// Whether a key event comes from a place where the reader types, whose keys are not ours.

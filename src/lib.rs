@@ -18,11 +18,13 @@ pub mod allocator;
 #[global_allocator]
 static ALLOCATOR: allocator::Counting = allocator::Counting;
 
+pub mod actions;
 pub mod announcer;
 pub mod compare;
 pub mod components;
 pub mod data;
 pub mod document;
+pub mod export;
 pub mod focus;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzzing;
@@ -33,6 +35,7 @@ pub mod markup;
 pub mod nav;
 pub mod platform;
 pub mod playback;
+pub mod present;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod print;
@@ -57,6 +60,7 @@ use components::search::Search;
 use components::settings::Settings;
 use components::tables::{DiagramTable, SummaryTable};
 use components::tech::TechIndex;
+use components::tools::Tools;
 use components::timeline::Timeline;
 use components::view_links::ViewLinks;
 use data::SITE;
@@ -97,6 +101,8 @@ pub fn App(
     let main = NodeRef::<Main>::new();
     keys::install(router);
     links::follow(router);
+    actions::follow(language.lang);
+    present::install(router);
     focus::keep_on_moves(router);
     document::follow(language.lang, router.view);
     remove_boot_message();
@@ -135,6 +141,7 @@ pub fn App(
             <SummaryTable />
             <PrintEdition />
         </main>
+        <Tools />
     }
 }
 

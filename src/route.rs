@@ -22,13 +22,24 @@ pub enum View {
     Compare(Selection),
     /// The index of technologies, one of them in focus.
     Tech(Option<TechId>),
+    /// The presentation: one slide per generation, then the summary table.
+    Present(Slide),
 }
 
 impl View {
-    /// The generation shown in full, if one is.
+    /// The generation shown in full, if one is (also as a slide).
     pub const fn generation(self) -> Option<GenerationId> {
         match self {
             View::Generation(id) => Some(id),
+            View::Present(slide) => slide.generation(),
+            _ => None,
+        }
+    }
+
+    /// The slide shown, in the presentation.
+    pub const fn slide(self) -> Option<Slide> {
+        match self {
+            View::Present(slide) => Some(slide),
             _ => None,
         }
     }
@@ -52,7 +63,7 @@ impl View {
                 None if s.contains(id) => View::of(s.ids().iter().copied().find(|&i| i != id)),
                 None => self,
             },
-            View::Overview | View::Tech(_) => View::Generation(id),
+            View::Overview | View::Tech(_) | View::Present(_) => View::Generation(id),
         }
     }
 
@@ -142,6 +153,53 @@ impl Selection {
             ids: [GenerationId::FIRST; Self::MAX],
             len: 0,
         })
+    }
+}
+
+/// A slide of the presentation: 1 to 6 are the generations, the last is the summary table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Slide(u8);
+
+impl Slide {
+    pub const FIRST: Slide = Slide(1);
+    /// The summary table, after the six generations.
+    pub const LAST: Slide = Slide(crate::data::COUNT as u8 + 1);
+
+    /// `Some` for 1 to 7.
+    pub const fn new(n: u8) -> Option<Slide> {
+        if n >= Slide::FIRST.0 && n <= Slide::LAST.0 {
+            Some(Slide(n))
+        } else {
+            None
+        }
+    }
+
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+
+    /// The generation on this slide (`None` on the summary's).
+    pub const fn generation(self) -> Option<GenerationId> {
+        GenerationId::new(self.0)
+    }
+
+    /// The slide of generation `id`.
+    pub const fn of(id: GenerationId) -> Slide {
+        Slide(id.get())
+    }
+
+    /// Where `command` leads from this slide: the moves between generations, over the slides; `None` leaves
+    /// the presentation.
+    pub fn apply(self, command: crate::nav::Command) -> Option<Slide> {
+        use crate::nav::Command;
+        match command {
+            Command::Next => Some(Slide::new(self.0 + 1).unwrap_or(self)),
+            Command::Prev => Some(Slide::new(self.0 - 1).unwrap_or(self)),
+            Command::First => Some(Slide::FIRST),
+            Command::Last => Some(Slide::LAST),
+            Command::Jump(id) => Some(Slide::of(id)),
+            Command::Overview => None,
+        }
     }
 }
 
@@ -240,6 +298,11 @@ impl Route {
                 Ok(view) => view,
                 Err(fallback) => return bad(fallback),
             },
+            ("present", "") => View::Present(Slide::FIRST),
+            ("present", n) => match n.parse::<u8>().ok().filter(|_| n.len() == 1).and_then(Slide::new) {
+                Some(slide) => View::Present(slide),
+                None => return bad(View::Present(Slide::FIRST)),
+            },
             ("tech", "") => View::Tech(None),
             ("tech", name) => match percent_decode(name).as_deref().and_then(TechId::find) {
                 Some(tech) => View::Tech(Some(tech)),
@@ -307,6 +370,17 @@ pub fn search_query(hash: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The presentation's autoplay the fragment asks for (`play=8`: seconds per slide, 1 to 600), if any.
+pub fn play_seconds(hash: &str) -> Option<u16> {
+    hash.split_once('?')
+        .into_iter()
+        .flat_map(|(_, q)| q.split('&'))
+        .filter_map(|pair| pair.strip_prefix("play="))
+        .next_back()
+        .and_then(|n| n.parse::<u16>().ok())
+        .filter(|n| (1..=600).contains(n))
+}
+
 /// `url` (a fragment as [`Route`] writes it) with the search query `q` added, unless it is empty.
 pub fn with_search(mut url: String, q: &str) -> String {
     if !q.is_empty() {
@@ -367,6 +441,7 @@ impl fmt::Display for Route {
                     write!(f, "{id}")?;
                 }
             }
+            View::Present(slide) => write!(f, "#/present/{}", slide.get())?,
             View::Tech(None) => f.write_str("#/tech")?,
             View::Tech(Some(tech)) => {
                 f.write_str("#/tech/")?;
@@ -420,6 +495,32 @@ mod tests {
         );
         assert_eq!(View::Overview.picking(gen_id(5)), one(5));
         assert_eq!(View::Tech(None).picking(gen_id(1)), one(1));
+    }
+
+    /// The presentation: `#/present` is slide 1, `#/present/7` the summary; moves stay within the slides and Esc
+    /// leaves; a slide that does not exist shows the first with a notice; `?play=` is 1 to 600 seconds.
+    #[test]
+    fn presentation_links_and_slides() {
+        use crate::nav::Command;
+        let slide = |n| Slide::new(n).unwrap();
+        assert_eq!(Route::parse("#/present").map(|r| r.view), Ok(View::Present(slide(1))));
+        assert_eq!(Route::parse("#/present/7?lang=en"), Ok(Route { view: View::Present(slide(7)), lang: Some(Lang::En) }));
+        assert_eq!(Route::to(View::Present(slide(3))).to_string(), "#/present/3");
+        for bad in ["#/present/0", "#/present/8", "#/present/x", "#/present/03", "#/present/3/4"] {
+            assert_eq!(Route::parse(bad).map_err(|e| e.fallback), Err(View::Present(slide(1))), "{bad}");
+        }
+        assert_eq!(View::Present(slide(3)).generation(), Some(gen_id(3)));
+        assert_eq!(View::Present(slide(7)).generation(), None);
+        assert_eq!(slide(6).apply(Command::Next), Some(slide(7)));
+        assert_eq!(slide(7).apply(Command::Next), Some(slide(7)));
+        assert_eq!(slide(1).apply(Command::Prev), Some(slide(1)));
+        assert_eq!(slide(4).apply(Command::Last), Some(slide(7)));
+        assert_eq!(slide(4).apply(Command::Jump(gen_id(2))), Some(slide(2)));
+        assert_eq!(slide(4).apply(Command::Overview), None);
+        assert_eq!(play_seconds("#/present/2?lang=en&play=8"), Some(8));
+        for bad in ["#/present?play=0", "#/present?play=601", "#/present?play=-1", "#/present?play=x", "#/present"] {
+            assert_eq!(play_seconds(bad), None, "{bad}");
+        }
     }
 
     #[test]
@@ -642,6 +743,8 @@ mod properties {
 
     /// What links are made of, and what they get mangled with.
     const PIECES: &[&str] = &[
+        "present",
+        "play=8",
         "#",
         "##",
         "/",
@@ -779,6 +882,16 @@ mod properties {
                 Err(view)
             };
         }
+        if path == "present" {
+            return Ok(View::Present(Slide::FIRST));
+        }
+        if let Some(n) = path.strip_prefix("present/") {
+            let digit = ["1", "2", "3", "4", "5", "6", "7"].iter().position(|d| *d == n);
+            return digit
+                .and_then(|i| Slide::new(u8::try_from(i + 1).ok()?))
+                .map(View::Present)
+                .ok_or(View::Present(Slide::FIRST));
+        }
         if path == "tech" {
             return Ok(View::Tech(None));
         }
@@ -823,6 +936,7 @@ mod properties {
         let ids: Vec<GenerationId> = GenerationId::all().collect();
         let mut views = vec![View::Overview, View::Tech(None)];
         views.extend(ids.iter().map(|&id| View::Generation(id)));
+        views.extend((1..=7).filter_map(Slide::new).map(View::Present));
         for &a in &ids {
             for &b in &ids {
                 views.extend(Selection::new(&[a, b]).map(View::Compare));

@@ -21,6 +21,8 @@ pub struct Router {
     pub active: Memo<Option<GenerationId>>,
     /// The search query the link carries (`?q=`), `""` for none.
     pub search: Memo<String>,
+    /// The presentation's autoplay the link asks for (`?play=8`: seconds per slide).
+    pub play: Memo<Option<u16>>,
     /// Notified when the reader moves (a command, a click, back/forward, an edited link), as opposed to
     /// playback moving on: playback stops on it.
     reader_moved: Trigger,
@@ -45,12 +47,14 @@ impl Router {
         });
         let active = Memo::new(move |_| view.get().generation());
         let search = Memo::new(move |_| hash.with(|h| crate::route::search_query(h)));
+        let play = Memo::new(move |_| hash.with(|h| crate::route::play_seconds(h)));
         let router = Router {
             hash,
             parsed,
             view,
             active,
             search,
+            play,
             reader_moved: Trigger::new(),
         };
         if platform::IN_BROWSER {
@@ -96,8 +100,18 @@ impl Router {
     /// take the new URL: a sandboxed frame refuses history writes, and Chromium silently drops them after a
     /// few hundred in ten seconds (a key held down).
     pub fn write(self, route: Route, mode: HistoryMode) {
-        let url = crate::route::with_search(route.to_string(), &self.search.get_untracked());
-        self.write_url(url, mode);
+        self.write_url(self.url_of(route), mode);
+    }
+
+    /// The URL of `route` with the link's search and, in the presentation, its autoplay.
+    fn url_of(self, route: Route) -> String {
+        let mut url = crate::route::with_search(route.to_string(), &self.search.get_untracked());
+        if let (Some(seconds), Some(_)) = (self.play.get_untracked(), route.view.slide()) {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str("play=");
+            url.push_str(&seconds.to_string());
+        }
+        url
     }
 
     /// Writes `url` into the URL and shows it.
@@ -142,9 +156,16 @@ impl Router {
         self.go(View::of(target));
     }
 
-    /// Carries out a reader's command (a key, a button).
+    /// Carries out a reader's command (a key, a button, a swipe): between generations, or in the presentation
+    /// between slides (leaving it for the generation on the slide).
     pub fn command(self, command: Command) {
-        self.navigate(command.apply(self.active.get_untracked()));
+        match self.view.get_untracked() {
+            View::Present(slide) => self.go(match slide.apply(command) {
+                Some(next) => View::Present(next),
+                None => View::of(slide.generation()),
+            }),
+            _ => self.navigate(command.apply(self.active.get_untracked())),
+        }
     }
 
     /// Replaces a fragment the app could not understand with the one of the view shown instead, without a new

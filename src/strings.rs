@@ -57,6 +57,35 @@ pub const PICK_KEY: Text = t(
     "타임라인에서 세대를 Shift+클릭하면(키보드로는 Shift+Enter) 비교에 더하거나 뺄 수 있습니다.",
     "Shift+click a generation on the timeline (or press Shift+Enter on it) to add it to the comparison or take it out.",
 );
+pub const PRESENT: Text = t("발표", "Presentation");
+pub const KEYS_HELP: Text = t("단축키", "Keyboard shortcuts");
+pub const KEYS_HELP_BUTTON: Text = t("단축키 (?)", "Keyboard shortcuts (?)");
+pub const KEYS_PAGE: Text = t("어디서나", "Anywhere");
+pub const KEYS_TIMELINE: Text = t("타임라인에서", "In the timeline");
+pub const KEYS_PRESENTATION: Text = t("발표 모드에서", "In the presentation");
+pub const CLOSE: Text = t("닫기", "Close");
+pub const TOOLS: Text = t("공유와 내보내기", "Share and export");
+pub const PRESENT_START: Text = t("발표 모드", "Presentation mode");
+pub const COPY_LINK: Text = t("링크 복사", "Copy link");
+pub const SHARE: Text = t("공유…", "Share…");
+pub const CITE: Text = t("인용 복사", "Copy citation");
+pub const CITE_BIBTEX: Text = t("BibTeX 복사", "Copy BibTeX");
+pub const EXPORT: Text = t("내보내기", "Export");
+pub const COPY_BY_HAND: Text = t(
+    "복사하지 못했습니다. 아래 내용을 직접 선택해 복사하세요.",
+    "Could not copy. Select the text below and copy it yourself.",
+);
+pub const EXPORT_SUMMARY_CSV: Text = t("세대별 요약 비교 표 (CSV)", "Summary comparison table (CSV)");
+pub const EXPORT_SUMMARY_MD: Text = t("세대별 요약 비교 표 (Markdown)", "Summary comparison table (Markdown)");
+pub const EXPORT_DIAGRAM_CSV: Text = t("다이어그램 설명 표 (CSV)", "Diagram table (CSV)");
+pub const EXPORT_DIAGRAM_MD: Text = t("다이어그램 설명 표 (Markdown)", "Diagram table (Markdown)");
+pub const EXPORT_ITEMS_CSV: Text = t("세대별 항목/내용 표 (CSV)", "Each generation's Item/Details table (CSV)");
+pub const EXPORT_ITEMS_MD: Text = t("세대별 항목/내용 표 (Markdown)", "Each generation's Item/Details table (Markdown)");
+pub const EXPORT_JSON: Text = t("전체 내용, 두 언어 (JSON)", "All content, both languages (JSON)");
+pub const EXPORT_SVG: Text = t("다이어그램 그림 (SVG)", "The diagram as a picture (SVG)");
+pub const LINK_COPIED: Text = t("링크를 복사했습니다.", "Link copied.");
+pub const CITATION_COPIED: Text = t("인용을 복사했습니다.", "Citation copied.");
+pub const DOWNLOADED: Text = t("파일을 내려받았습니다.", "File downloaded.");
 pub const TECH_INDEX: Text = t("기술 찾아보기", "Technology index");
 pub const TECH_INTRO: Text = t(
     "글에 나오는 기술과, 각 기술이 나오는 세대와 자리입니다.",
@@ -141,6 +170,13 @@ pub fn view_name(lang: Lang, view: View) -> String {
         }
         View::Tech(None) => TECH_INDEX.get(lang).to_owned(),
         View::Tech(Some(tech)) => format!("{}: {}", TECH_INDEX.get(lang), tech.technology().name),
+        View::Present(slide) => {
+            let what = match slide.generation() {
+                Some(id) => generation_name(lang, id),
+                None => SITE.summary_caption.get(lang).to_owned(),
+            };
+            format!("{} {}/{}: {what}", PRESENT.get(lang), slide.get(), crate::route::Slide::LAST.get())
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub mod settings;
 pub mod tables;
 pub mod tech;
 pub mod timeline;
+pub mod tools;
 pub mod view_links;
 
 use leptos::ev::MouseEvent;

@@ -144,7 +144,7 @@ mod build {
         });
         view! {
             <table class="gen-table">
-                <caption id=format!("{class}-caption")>{tr(caption)}</caption>
+                <caption id=format!("{class}-caption") tabindex="-1">{tr(caption)}</caption>
                 <thead>
                     <tr>
                         {columns.iter().map(|c| view! { <th scope="col">{tr(*c)}</th> }).collect_view()}

@@ -1,0 +1,165 @@
+//! The tools' buttons (`components::tools`, rendered at build time with a `data-action`), followed by one click
+//! listener for as long as the app lives: keyboard help, copy link, share, cite, export.
+//!
+//! Copying goes through the async Clipboard API; where there is none, or it is refused, the text is shown in a
+//! field, selected, for the reader to copy by hand. Files are made here and downloaded from a Blob: nothing is
+//! fetched, so export works offline and from the single file.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::data::{Lang, Text};
+use crate::platform;
+use crate::strings;
+
+/// Follows clicks on the tools, and shows "Share" where the browser can share.
+pub fn follow(lang: Memo<Lang>) {
+    if !platform::IN_BROWSER {
+        return;
+    }
+    if has(&window().navigator(), "share")
+        && let Ok(Some(share)) = document().query_selector("[data-action=share]")
+    {
+        let _ = share.remove_attribute("hidden");
+    }
+    let clicks = window_event_listener(leptos::ev::click, move |ev| {
+        let Some(action) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-action]").ok().flatten())
+            .and_then(|el| el.get_attribute("data-action"))
+        else {
+            return;
+        };
+        let lang = lang.get_untracked();
+        let url = window().location().href().unwrap_or_default();
+        match action.as_str() {
+            "help" => open_help(),
+            "copy-link" => copy(url, strings::LINK_COPIED, lang),
+            "share" => share(url, lang),
+            "cite" => copy(crate::export::citation(lang, &url, &today()), strings::CITATION_COPIED, lang),
+            "bibtex" => copy(crate::export::bibtex(&url, &today()), strings::CITATION_COPIED, lang),
+            other => {
+                if let Some(file) = crate::export::file(other.trim_start_matches("export-"), lang, &url) {
+                    download(&file);
+                    say(strings::DOWNLOADED, lang);
+                }
+            }
+        }
+    });
+    on_cleanup(move || clicks.remove());
+}
+
+/// Opens the keyboard help (a modal dialog: the browser moves focus in, keeps it there and returns it).
+pub fn open_help() {
+    if let Some(dialog) = document()
+        .get_element_by_id("keys-help")
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        .filter(|d| !d.open())
+    {
+        let _ = dialog.show_modal();
+    }
+}
+
+/// Whether `object` has the property `name` (an API the browser may not have).
+fn has(object: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::has(object, &JsValue::from_str(name)).unwrap_or(false)
+}
+
+/// Today, as `2026-11-30` (the "accessed" date of a citation).
+fn today() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.get(..10).unwrap_or_default().to_owned()
+}
+
+/// Copies `text`, then says `done`; where that can't be done, shows `text` for copying by hand.
+fn copy(text: String, done: Text, lang: Lang) {
+    let navigator = window().navigator();
+    if !has(&navigator, "clipboard") {
+        by_hand(&text, lang);
+        return;
+    }
+    let promise = navigator.clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        match JsFuture::from(promise).await {
+            Ok(_) => say(done, lang),
+            Err(_) => by_hand(&text, lang),
+        }
+    });
+}
+
+/// The browser's share sheet with the link; a refusal other than the reader's own cancel shows it by hand.
+fn share(url: String, lang: Lang) {
+    let data = web_sys::ShareData::new();
+    data.set_title(&document().title());
+    data.set_url(&url);
+    let promise = window().navigator().share_with_data(&data);
+    leptos::task::spawn_local(async move {
+        if let Err(err) = JsFuture::from(promise).await {
+            let cancelled = js_sys::Reflect::get(&err, &JsValue::from_str("name"))
+                .ok()
+                .and_then(|n| n.as_string())
+                .is_some_and(|n| n == "AbortError");
+            if !cancelled {
+                by_hand(&url, lang);
+            }
+        }
+    });
+}
+
+/// Says `words` politely (the tools' status line).
+fn say(words: Text, lang: Lang) {
+    if let Some(status) = document().get_element_by_id("tools-status") {
+        status.set_text_content(Some(words.get(lang)));
+    }
+    if let Some(manual) = document().get_element_by_id("tools-manual") {
+        let _ = manual.set_attribute("hidden", "");
+    }
+}
+
+/// Shows `text` in the field for copying by hand, selected and focused.
+fn by_hand(text: &str, lang: Lang) {
+    let doc = document();
+    if let (Some(manual), Some(field)) = (
+        doc.get_element_by_id("tools-manual"),
+        doc.get_element_by_id("tools-manual-text")
+            .and_then(|f| f.dyn_into::<web_sys::HtmlTextAreaElement>().ok()),
+    ) {
+        let _ = manual.remove_attribute("hidden");
+        field.set_value(text);
+        let _ = field.focus();
+        field.select();
+    }
+    if let Some(status) = doc.get_element_by_id("tools-status") {
+        status.set_text_content(Some(strings::COPY_BY_HAND.get(lang)));
+    }
+}
+
+/// Downloads `file` from a Blob (revoked once the download has had time to start).
+fn download(file: &crate::export::File) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(&file.body));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(file.mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(link) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&href);
+        link.set_download(&file.name);
+        link.click();
+    }
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&href);
+        },
+        std::time::Duration::from_secs(30),
+    );
+}
