@@ -60,12 +60,12 @@ test-build:
 	node --test build/
 
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test app --test memory
+	cargo test --target wasm32-unknown-unknown --features standalone --test app --test memory
 
 ## The same wasm tests in headless Firefox ESR through geckodriver (about 30 s warm; CHROMEDRIVER unset so that
 ## wasm-bindgen-test-runner picks Firefox).
 test-wasm-firefox:
-	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) cargo test --target wasm32-unknown-unknown --test app --test memory
+	env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) cargo test --target wasm32-unknown-unknown --features standalone --test app --test memory
 
 ## End-to-end tests with Playwright (playwright.config.mjs, tests/e2e/README.md) on the built dist/, served by one
 ## private nginx under /a/b/web-infra/. ARGS goes to Playwright, e.g. ARGS=--update-snapshots (after an intended

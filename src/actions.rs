@@ -38,10 +38,20 @@ pub fn follow(lang: Memo<Lang>) {
             "help" => open_help(),
             "copy-link" => copy(url, strings::LINK_COPIED, lang),
             "share" => share(url, lang),
-            "cite" => copy(crate::export::citation(lang, &url, &today()), strings::CITATION_COPIED, lang),
-            "bibtex" => copy(crate::export::bibtex(&url, &today()), strings::CITATION_COPIED, lang),
+            "cite" => copy(
+                crate::export::citation(lang, &url, &today()),
+                strings::CITATION_COPIED,
+                lang,
+            ),
+            "bibtex" => copy(
+                crate::export::bibtex(&url, &today()),
+                strings::CITATION_COPIED,
+                lang,
+            ),
             other => {
-                if let Some(file) = crate::export::file(other.trim_start_matches("export-"), lang, &url) {
+                if let Some(file) =
+                    crate::export::file(other.trim_start_matches("export-"), lang, &url)
+                {
                     download(&file);
                     say(strings::DOWNLOADED, lang);
                 }

@@ -30,7 +30,6 @@ impl Command {
             (Command::Overview, _) => None,
         }
     }
-
 }
 
 /// What a keyboard shortcut does.
@@ -92,26 +91,132 @@ macro_rules! shortcut {
 /// Every keyboard shortcut of the app: the key handler (`crate::keys`) answers from this table and the help
 /// dialog (`?`) lists it, so the two can't disagree.
 pub const SHORTCUTS: &[Shortcut] = &[
-    shortcut!(&["ArrowRight", "Right"], "→", Action::Move(Command::Next), Page, "다음 세대", "Next generation"),
-    shortcut!(&["ArrowLeft", "Left"], "←", Action::Move(Command::Prev), Page, "이전 세대", "Previous generation"),
-    shortcut!(&["Home"], "Home", Action::Move(Command::First), Page, "첫 세대 (1세대)", "First generation"),
-    shortcut!(&["End"], "End", Action::Move(Command::Last), Page, "마지막 세대 (6세대)", "Last generation"),
-    shortcut!(&["1", "2", "3", "4", "5", "6"], "1–6", Action::Jump, Page, "그 세대로 바로 가기", "Straight to that generation"),
-    shortcut!(&["Escape", "Esc"], "Esc", Action::Move(Command::Overview), Page, "전체 보기 (찾기 칸에서는 찾은 말 지우기)", "All generations (in the search field: clear it)"),
-    shortcut!(&["/"], "/", Action::Search, Page, "글에서 찾기", "Search the post"),
-    shortcut!(&["?"], "?", Action::Help, Page, "단축키 보기", "Show the keyboard shortcuts"),
-    shortcut!(&[" "], "Space", Action::Play, Timeline, "재생 / 일시 정지", "Play / pause"),
-    shortcut!(&[], "Shift+Enter", Action::Pick, Timeline, "비교에 더하기 / 빼기 (Shift+클릭도 같음)", "Add to or take out of the comparison (so does Shift+click)"),
-    shortcut!(&["ArrowRight", "Right", "PageDown"], "→ PageDown", Action::Move(Command::Next), Presentation, "다음 장", "Next slide"),
-    shortcut!(&["ArrowLeft", "Left", "PageUp"], "← PageUp", Action::Move(Command::Prev), Presentation, "이전 장", "Previous slide"),
-    shortcut!(&[" "], "Space", Action::Play, Presentation, "다음 장 (자동 넘김이 멈춰 있으면 다시 시작)", "Next slide (or resume the autoplay, if paused)"),
-    shortcut!(&["f", "F"], "F", Action::Fullscreen, Presentation, "전체 화면 켜기 / 끄기", "Full screen on / off"),
-    shortcut!(&["Escape", "Esc"], "Esc", Action::Move(Command::Overview), Presentation, "발표 끝내기", "Leave the presentation"),
+    shortcut!(
+        &["ArrowRight", "Right"],
+        "→",
+        Action::Move(Command::Next),
+        Page,
+        "다음 세대",
+        "Next generation"
+    ),
+    shortcut!(
+        &["ArrowLeft", "Left"],
+        "←",
+        Action::Move(Command::Prev),
+        Page,
+        "이전 세대",
+        "Previous generation"
+    ),
+    shortcut!(
+        &["Home"],
+        "Home",
+        Action::Move(Command::First),
+        Page,
+        "첫 세대 (1세대)",
+        "First generation"
+    ),
+    shortcut!(
+        &["End"],
+        "End",
+        Action::Move(Command::Last),
+        Page,
+        "마지막 세대 (6세대)",
+        "Last generation"
+    ),
+    shortcut!(
+        &["1", "2", "3", "4", "5", "6"],
+        "1–6",
+        Action::Jump,
+        Page,
+        "그 세대로 바로 가기",
+        "Straight to that generation"
+    ),
+    shortcut!(
+        &["Escape", "Esc"],
+        "Esc",
+        Action::Move(Command::Overview),
+        Page,
+        "전체 보기 (찾기 칸에서는 찾은 말 지우기)",
+        "All generations (in the search field: clear it)"
+    ),
+    shortcut!(
+        &["/"],
+        "/",
+        Action::Search,
+        Page,
+        "글에서 찾기",
+        "Search the post"
+    ),
+    shortcut!(
+        &["?"],
+        "?",
+        Action::Help,
+        Page,
+        "단축키 보기",
+        "Show the keyboard shortcuts"
+    ),
+    shortcut!(
+        &[" "],
+        "Space",
+        Action::Play,
+        Timeline,
+        "재생 / 일시 정지",
+        "Play / pause"
+    ),
+    shortcut!(
+        &[],
+        "Shift+Enter",
+        Action::Pick,
+        Timeline,
+        "비교에 더하기 / 빼기 (Shift+클릭도 같음)",
+        "Add to or take out of the comparison (so does Shift+click)"
+    ),
+    shortcut!(
+        &["ArrowRight", "Right", "PageDown"],
+        "→ PageDown",
+        Action::Move(Command::Next),
+        Presentation,
+        "다음 장",
+        "Next slide"
+    ),
+    shortcut!(
+        &["ArrowLeft", "Left", "PageUp"],
+        "← PageUp",
+        Action::Move(Command::Prev),
+        Presentation,
+        "이전 장",
+        "Previous slide"
+    ),
+    shortcut!(
+        &[" "],
+        "Space",
+        Action::Play,
+        Presentation,
+        "다음 장 (자동 넘김이 멈춰 있으면 다시 시작)",
+        "Next slide (or resume the autoplay, if paused)"
+    ),
+    shortcut!(
+        &["f", "F"],
+        "F",
+        Action::Fullscreen,
+        Presentation,
+        "전체 화면 켜기 / 끄기",
+        "Full screen on / off"
+    ),
+    shortcut!(
+        &["Escape", "Esc"],
+        "Esc",
+        Action::Move(Command::Overview),
+        Presentation,
+        "발표 끝내기",
+        "Leave the presentation"
+    ),
 ];
 
 /// What `key` does anywhere on the page (`presenting`: in the presentation, whose shortcuts come first).
 pub fn shortcut(key: &str, presenting: bool) -> Option<Action> {
-    let in_scope = |scope: Scope| scope == Scope::Page || (presenting && scope == Scope::Presentation);
+    let in_scope =
+        |scope: Scope| scope == Scope::Page || (presenting && scope == Scope::Presentation);
     let mut found = SHORTCUTS
         .iter()
         .filter(|s| in_scope(s.scope) && s.keys.contains(&key));
@@ -240,7 +345,11 @@ mod tests {
     fn the_table_is_complete() {
         for s in SHORTCUTS {
             assert!(!s.shown.is_empty() && !s.what.ko.is_empty() && !s.what.en.is_empty());
-            assert!(!s.keys.is_empty() || s.action == Action::Pick, "{}", s.shown);
+            assert!(
+                !s.keys.is_empty() || s.action == Action::Pick,
+                "{}",
+                s.shown
+            );
         }
     }
 

@@ -50,7 +50,9 @@ pub fn install(router: Router) {
                 router.show(View::Present(next), HistoryMode::Replace);
             }
         };
-        if let Ok(timer) = set_timeout_with_handle(next, std::time::Duration::from_secs(seconds.into())) {
+        if let Ok(timer) =
+            set_timeout_with_handle(next, std::time::Duration::from_secs(seconds.into()))
+        {
             on_cleanup(move || timer.clear());
         }
     });

@@ -299,7 +299,12 @@ impl Route {
                 Err(fallback) => return bad(fallback),
             },
             ("present", "") => View::Present(Slide::FIRST),
-            ("present", n) => match n.parse::<u8>().ok().filter(|_| n.len() == 1).and_then(Slide::new) {
+            ("present", n) => match n
+                .parse::<u8>()
+                .ok()
+                .filter(|_| n.len() == 1)
+                .and_then(Slide::new)
+            {
                 Some(slide) => View::Present(slide),
                 None => return bad(View::Present(Slide::FIRST)),
             },
@@ -503,11 +508,33 @@ mod tests {
     fn presentation_links_and_slides() {
         use crate::nav::Command;
         let slide = |n| Slide::new(n).unwrap();
-        assert_eq!(Route::parse("#/present").map(|r| r.view), Ok(View::Present(slide(1))));
-        assert_eq!(Route::parse("#/present/7?lang=en"), Ok(Route { view: View::Present(slide(7)), lang: Some(Lang::En) }));
-        assert_eq!(Route::to(View::Present(slide(3))).to_string(), "#/present/3");
-        for bad in ["#/present/0", "#/present/8", "#/present/x", "#/present/03", "#/present/3/4"] {
-            assert_eq!(Route::parse(bad).map_err(|e| e.fallback), Err(View::Present(slide(1))), "{bad}");
+        assert_eq!(
+            Route::parse("#/present").map(|r| r.view),
+            Ok(View::Present(slide(1)))
+        );
+        assert_eq!(
+            Route::parse("#/present/7?lang=en"),
+            Ok(Route {
+                view: View::Present(slide(7)),
+                lang: Some(Lang::En)
+            })
+        );
+        assert_eq!(
+            Route::to(View::Present(slide(3))).to_string(),
+            "#/present/3"
+        );
+        for bad in [
+            "#/present/0",
+            "#/present/8",
+            "#/present/x",
+            "#/present/03",
+            "#/present/3/4",
+        ] {
+            assert_eq!(
+                Route::parse(bad).map_err(|e| e.fallback),
+                Err(View::Present(slide(1))),
+                "{bad}"
+            );
         }
         assert_eq!(View::Present(slide(3)).generation(), Some(gen_id(3)));
         assert_eq!(View::Present(slide(7)).generation(), None);
@@ -518,7 +545,13 @@ mod tests {
         assert_eq!(slide(4).apply(Command::Jump(gen_id(2))), Some(slide(2)));
         assert_eq!(slide(4).apply(Command::Overview), None);
         assert_eq!(play_seconds("#/present/2?lang=en&play=8"), Some(8));
-        for bad in ["#/present?play=0", "#/present?play=601", "#/present?play=-1", "#/present?play=x", "#/present"] {
+        for bad in [
+            "#/present?play=0",
+            "#/present?play=601",
+            "#/present?play=-1",
+            "#/present?play=x",
+            "#/present",
+        ] {
             assert_eq!(play_seconds(bad), None, "{bad}");
         }
     }
@@ -886,7 +919,9 @@ mod properties {
             return Ok(View::Present(Slide::FIRST));
         }
         if let Some(n) = path.strip_prefix("present/") {
-            let digit = ["1", "2", "3", "4", "5", "6", "7"].iter().position(|d| *d == n);
+            let digit = ["1", "2", "3", "4", "5", "6", "7"]
+                .iter()
+                .position(|d| *d == n);
             return digit
                 .and_then(|i| Slide::new(u8::try_from(i + 1).ok()?))
                 .map(View::Present)

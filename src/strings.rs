@@ -75,13 +75,28 @@ pub const COPY_BY_HAND: Text = t(
     "복사하지 못했습니다. 아래 내용을 직접 선택해 복사하세요.",
     "Could not copy. Select the text below and copy it yourself.",
 );
-pub const EXPORT_SUMMARY_CSV: Text = t("세대별 요약 비교 표 (CSV)", "Summary comparison table (CSV)");
-pub const EXPORT_SUMMARY_MD: Text = t("세대별 요약 비교 표 (Markdown)", "Summary comparison table (Markdown)");
+pub const EXPORT_SUMMARY_CSV: Text = t(
+    "세대별 요약 비교 표 (CSV)",
+    "Summary comparison table (CSV)",
+);
+pub const EXPORT_SUMMARY_MD: Text = t(
+    "세대별 요약 비교 표 (Markdown)",
+    "Summary comparison table (Markdown)",
+);
 pub const EXPORT_DIAGRAM_CSV: Text = t("다이어그램 설명 표 (CSV)", "Diagram table (CSV)");
 pub const EXPORT_DIAGRAM_MD: Text = t("다이어그램 설명 표 (Markdown)", "Diagram table (Markdown)");
-pub const EXPORT_ITEMS_CSV: Text = t("세대별 항목/내용 표 (CSV)", "Each generation's Item/Details table (CSV)");
-pub const EXPORT_ITEMS_MD: Text = t("세대별 항목/내용 표 (Markdown)", "Each generation's Item/Details table (Markdown)");
-pub const EXPORT_JSON: Text = t("전체 내용, 두 언어 (JSON)", "All content, both languages (JSON)");
+pub const EXPORT_ITEMS_CSV: Text = t(
+    "세대별 항목/내용 표 (CSV)",
+    "Each generation's Item/Details table (CSV)",
+);
+pub const EXPORT_ITEMS_MD: Text = t(
+    "세대별 항목/내용 표 (Markdown)",
+    "Each generation's Item/Details table (Markdown)",
+);
+pub const EXPORT_JSON: Text = t(
+    "전체 내용, 두 언어 (JSON)",
+    "All content, both languages (JSON)",
+);
 pub const EXPORT_SVG: Text = t("다이어그램 그림 (SVG)", "The diagram as a picture (SVG)");
 pub const LINK_COPIED: Text = t("링크를 복사했습니다.", "Link copied.");
 pub const CITATION_COPIED: Text = t("인용을 복사했습니다.", "Citation copied.");
@@ -175,7 +190,12 @@ pub fn view_name(lang: Lang, view: View) -> String {
                 Some(id) => generation_name(lang, id),
                 None => SITE.summary_caption.get(lang).to_owned(),
             };
-            format!("{} {}/{}: {what}", PRESENT.get(lang), slide.get(), crate::route::Slide::LAST.get())
+            format!(
+                "{} {}/{}: {what}",
+                PRESENT.get(lang),
+                slide.get(),
+                crate::route::Slide::LAST.get()
+            )
         }
     }
 }

@@ -1,23 +1,54 @@
 //! The flowchart, alive: six nodes in two rows, arrows between them, playback and progress.
 
-use leptos::html::A;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::is_plain_click;
-use crate::data::{COUNT, GENERATIONS, Generation, GenerationId, SITE, row_of};
-use crate::language::{tr, tr_attr, tr_with, use_lang};
+use crate::components::{gen_of, is_plain_click, with_gen};
+use crate::data::{COUNT, GenerationId};
+use crate::language::use_lang;
 use crate::nav::PlayState;
 use crate::playback::{Playback, use_playback};
-use crate::route::{Route, View};
-use crate::router::use_router;
+use crate::route::View;
+use crate::router::{Router, use_router};
 use crate::strings;
 
 /// The timeline of the six generations with its play/pause control and progress indicator.
+///
+/// Its markup never changes but for which node is active, passed or compared, the play button's state and the
+/// progress: like the tables it is rendered into the page at build time ([`build`]) and the app adopts it as it
+/// is, marking those states on it (the Leptos view of the nodes cost the wasm 6 KB of brotli'd code, paid at every
+/// first load). Clicks and Space are followed on the section.
 /// Space toggles playback while focus is inside it (but not on a button, where Space presses the button).
 #[component]
 pub fn Timeline() -> impl IntoView {
+    let router = use_router();
     let playback = use_playback();
+    let lang = use_lang();
+    mark_nodes(router);
+    // The play button's label (all three are in it; the stylesheet shows one by its class) and the progress.
+    crate::effect(move |_| {
+        let state = playback.state.get();
+        if let Ok(Some(button)) = document().query_selector(".play-button") {
+            let list = button.class_list();
+            let _ = list.toggle_with_force("playing", state == PlayState::Playing);
+            let _ = list.toggle_with_force("finished", state == PlayState::Finished);
+        }
+    });
+    crate::effect(move |_| {
+        let active = router.active.get();
+        let now = active.map_or(0, GenerationId::get).to_string();
+        let doc = document();
+        if let Ok(Some(progress)) = doc.query_selector(".progress") {
+            let _ = progress.set_attribute("data-progress", &now);
+            let _ = progress.set_attribute("aria-valuenow", &now);
+            let lang = lang.get();
+            let _ = progress.set_attribute("aria-valuetext", &strings::progress(lang, active));
+            let _ = progress.set_attribute("aria-label", strings::TIMELINE.get(lang));
+        }
+        if let Ok(Some(text)) = doc.query_selector(".progress-text") {
+            text.set_text_content(Some(&format!("{now} / {COUNT}")));
+        }
+    });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let on_button = ev
             .target()
@@ -27,54 +58,27 @@ pub fn Timeline() -> impl IntoView {
             play_or_pause(playback);
         }
     };
-    let rows = SITE.rows.iter().enumerate().map(|(row, name)| {
-        let label_id = format!("timeline-row-{}", row + 1);
-        let nodes = GENERATIONS
-            .iter()
-            .filter(|g| row_of(g.id) == row)
-            .map(|g| view! { <Node generation=g /> })
-            .collect_view();
-        view! {
-            <li class="timeline-row">
-                <span class="timeline-row-label" id=label_id.clone()>{tr(*name)}</span>
-                <ol class="timeline-nodes" aria-labelledby=label_id>{nodes}</ol>
-                {(row + 1 < SITE.rows.len()).then(|| view! { <Arrow class="row-arrow" /> })}
-            </li>
-        }
-    });
-    view! {
-        <section class="timeline" aria-labelledby="timeline-heading" on:keydown=on_keydown>
-            <h2 id="timeline-heading" class="visually-hidden">{tr(strings::TIMELINE)}</h2>
-            <div class="timeline-bar">
-                <PlayButton />
-                <Progress />
-            </div>
-            <ol class="timeline-rows">{rows.collect_view()}</ol>
-        </section>
-    }
-}
-
-/// One generation's node: a link to its deep link, lifted while active. When the reader moves with the
-/// keys while another node has focus, focus comes along to this one as it becomes active.
-#[component]
-fn Node(generation: &'static Generation) -> impl IntoView {
-    let router = use_router();
-    let id = generation.id;
-    let is_active = move || router.active.get() == Some(id);
-    let is_passed = move || router.active.get().is_some_and(|a| id < a);
-    let link = NodeRef::<A>::new();
-    crate::effect(move |_| {
-        if is_active()
-            && let Some(link) = link.get_untracked()
-            && document()
-                .active_element()
-                .is_some_and(|el| !link.is_same_node(Some(&el)) && el.class_list().contains("node"))
-        {
-            let _ = link.focus();
-        }
-    });
-    // Shift+click (and Shift+Enter, which clicks a link) picks the node to compare instead: see `View::picking`.
+    // A node's link: a plain click shows its generation; Shift+click (and Shift+Enter, which clicks a link) picks
+    // it to compare instead (see `View::picking`). The play button plays or pauses.
     let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if target.closest(".play-button").ok().flatten().is_some() {
+            play_or_pause(playback);
+            return;
+        }
+        let Some(id) = target
+            .closest("a.node[data-gen]")
+            .ok()
+            .flatten()
+            .and_then(|link| gen_of(&link))
+        else {
+            return;
+        };
         let picking =
             ev.shift_key() && ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
         if is_plain_click(&ev) || picking {
@@ -87,73 +91,56 @@ fn Node(generation: &'static Generation) -> impl IntoView {
             crate::focus::reveal_detail(true);
         }
     };
-    let next = id.next();
-    let last_in_row = next.is_none_or(|next| row_of(next) != row_of(id));
-    let leads_to_id = format!("leads-to-{id}");
-    view! {
-        <li
-            class="timeline-node"
-            class:active=is_active
-            class:passed=is_passed
-            class:compared=move || router.view.get().compare().is_some_and(|s| s.contains(id))
-            data-gen=id.get()
-        >
-            <a
-                class="node"
-                href=Route::generation(id).to_string()
-                data-gen=id.get()
-                aria-current=move || is_active().then_some("step")
-                aria-describedby=next.map(|_| leads_to_id.clone())
-                on:click=on_click
-                node_ref=link
-            >
-                <span class="node-emoji" aria-hidden="true">{generation.emoji}</span>
-                <span class="node-label">{tr(generation.label)}</span>
-                <span class="node-title">{tr(generation.node_title)}</span>
-                <span class="node-subtitle">{tr(generation.node_subtitle)}</span>
-            </a>
-            {next.map(|next| view! {
-                <span class="visually-hidden" id=leads_to_id.clone()>{tr_with(&|lang| strings::leads_to(lang, next))}</span>
-            })}
-            {(!last_in_row).then(|| view! { <Arrow class="node-arrow" /> })}
-        </li>
-    }
+    #[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
+    let view = view! {
+        <section class="timeline" aria-labelledby="timeline-heading" on:keydown=on_keydown on:click=on_click>
+            {build::content()}
+        </section>
+    };
+    // In the browser the nodes are already in the page: the app adopts the section as it is.
+    #[cfg(not(any(not(target_arch = "wasm32"), feature = "standalone")))]
+    let view = view! {
+        <section class="timeline" aria-labelledby="timeline-heading" on:keydown=on_keydown on:click=on_click></section>
+    };
+    view
 }
 
-/// A decorative arrow that draws itself (stroke-dashoffset) when the timeline first appears.
-#[component]
-fn Arrow(class: &'static str) -> impl IntoView {
-    view! {
-        <svg class=format!("arrow {class}") viewBox="0 0 48 16" aria-hidden="true" focusable="false">
-            <path class="arrow-line" d="M2 8H38" pathLength="1" />
-            <path class="arrow-head" d="M36 2.5 46 8 36 13.5z" />
-        </svg>
-    }
-}
-
-/// Play / pause; after playing to the end, "play again". The three labels are all in the button, one shown
-/// (the stylesheet picks it by the button's class): the button is as wide as its widest label, so it never
-/// changes width, and the progress bar beside it never moves.
-#[component]
-fn PlayButton() -> impl IntoView {
-    let playback = use_playback();
-    let state = playback.state;
-    view! {
-        <button
-            type="button"
-            class="play-button"
-            class:playing=move || state.get() == PlayState::Playing
-            class:finished=move || state.get() == PlayState::Finished
-            on:click=move |_| play_or_pause(playback)
-        >
-            <span class="play-icon" aria-hidden="true"></span>
-            <span class="play-labels">
-                <span class="play-label">{tr(strings::PLAY)}</span>
-                <span class="pause-label">{tr(strings::PAUSE)}</span>
-                <span class="again-label">{tr(strings::PLAY_AGAIN)}</span>
-            </span>
-        </button>
-    }
+/// Marks each node active, passed or compared (and its link `aria-current="step"`); when the reader moves with
+/// the keys while another node has focus, focus comes along to the node that becomes active.
+fn mark_nodes(router: Router) {
+    crate::effect(move |_| {
+        let view = router.view.get();
+        let active = view.generation();
+        let compared = view.compare();
+        let nodes = document()
+            .query_selector_all(".timeline-node[data-gen]")
+            .ok();
+        let focused = document().active_element();
+        for (node, id) in with_gen(nodes) {
+            let Some(id) = id else { continue };
+            let list = node.class_list();
+            let is_active = active == Some(id);
+            let _ = list.toggle_with_force("active", is_active);
+            let _ = list.toggle_with_force("passed", active.is_some_and(|a| id < a));
+            let _ = list.toggle_with_force("compared", compared.is_some_and(|s| s.contains(id)));
+            let Some(link) = node
+                .first_element_child()
+                .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                continue;
+            };
+            if is_active {
+                let _ = link.set_attribute("aria-current", "step");
+                if focused.as_ref().is_some_and(|el| {
+                    !link.is_same_node(Some(el)) && el.class_list().contains("node")
+                }) {
+                    let _ = link.focus();
+                }
+            } else {
+                let _ = link.remove_attribute("aria-current");
+            }
+        }
+    });
 }
 
 /// Toggles playback; when it starts, the detail comes into view (the steps after that leave the page alone).
@@ -164,30 +151,115 @@ fn play_or_pause(playback: Playback) {
     }
 }
 
-/// Where along the six the reader is, as a bar and as words.
-#[component]
-fn Progress() -> impl IntoView {
-    let router = use_router();
-    let lang = use_lang();
-    let now = move || router.active.get().map_or(0, GenerationId::get);
-    view! {
-        <div
-            class="progress"
-            data-progress=now
-            role="progressbar"
-            aria-valuemin="0"
-            aria-valuemax=COUNT
-            aria-valuenow=now
-            aria-valuetext=move || strings::progress(lang.get(), router.active.get())
-            aria-label=tr_attr(strings::TIMELINE)
-        >
-            <span class="progress-track">
-                <span class="progress-fill"></span>
-            </span>
-            <span class="progress-text" aria-hidden="true">
-                {move || format!("{} / {COUNT}", now())}
-            </span>
-        </div>
+/// The timeline's markup, as the page starts: the overview, nothing playing (rendered at build time, and in the
+/// browser tests' stand-alone mounts).
+#[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
+mod build {
+    use leptos::prelude::*;
+
+    use crate::data::{COUNT, GENERATIONS, Generation, Lang, SITE, row_of};
+    use crate::language::{tr, tr_with};
+    use crate::route::Route;
+    use crate::strings;
+
+    pub fn content() -> impl IntoView {
+        let rows = SITE.rows.iter().enumerate().map(|(row, name)| {
+            let label_id = format!("timeline-row-{}", row + 1);
+            let nodes = GENERATIONS
+                .iter()
+                .filter(|g| row_of(g.id) == row)
+                .map(node)
+                .collect_view();
+            view! {
+                <li class="timeline-row">
+                    <span class="timeline-row-label" id=label_id.clone()>{tr(*name)}</span>
+                    <ol class="timeline-nodes" aria-labelledby=label_id>{nodes}</ol>
+                    {(row + 1 < SITE.rows.len()).then(|| arrow("row-arrow"))}
+                </li>
+            }
+        });
+        view! {
+            <h2 id="timeline-heading" class="visually-hidden">{tr(strings::TIMELINE)}</h2>
+            <div class="timeline-bar">
+                {play_button()}
+                {progress()}
+            </div>
+            <ol class="timeline-rows">{rows.collect_view()}</ol>
+        }
+    }
+
+    /// One generation's node: a link to its deep link.
+    fn node(generation: &'static Generation) -> impl IntoView {
+        let id = generation.id;
+        let next = id.next();
+        let last_in_row = next.is_none_or(|next| row_of(next) != row_of(id));
+        let leads_to_id = format!("leads-to-{id}");
+        view! {
+            <li class="timeline-node" data-gen=id.get()>
+                <a
+                    class="node"
+                    href=Route::generation(id).to_string()
+                    data-gen=id.get()
+                    aria-describedby=next.map(|_| leads_to_id.clone())
+                >
+                    <span class="node-emoji" aria-hidden="true">{generation.emoji}</span>
+                    <span class="node-label">{tr(generation.label)}</span>
+                    <span class="node-title">{tr(generation.node_title)}</span>
+                    <span class="node-subtitle">{tr(generation.node_subtitle)}</span>
+                </a>
+                {next.map(|next| view! {
+                    <span class="visually-hidden" id=leads_to_id.clone()>{tr_with(&|lang| strings::leads_to(lang, next))}</span>
+                })}
+                {(!last_in_row).then(|| arrow("node-arrow"))}
+            </li>
+        }
+    }
+
+    /// A decorative arrow that draws itself (stroke-dashoffset) when the timeline first appears.
+    fn arrow(class: &'static str) -> impl IntoView {
+        view! {
+            <svg class=format!("arrow {class}") viewBox="0 0 48 16" aria-hidden="true" focusable="false">
+                <path class="arrow-line" d="M2 8H38" pathLength="1" />
+                <path class="arrow-head" d="M36 2.5 46 8 36 13.5z" />
+            </svg>
+        }
+    }
+
+    /// Play / pause; after playing to the end, "play again". The three labels are all in the button, one shown
+    /// (the stylesheet picks it by the button's class): the button is as wide as its widest label, so it never
+    /// changes width, and the progress bar beside it never moves.
+    fn play_button() -> impl IntoView {
+        view! {
+            <button type="button" class="play-button">
+                <span class="play-icon" aria-hidden="true"></span>
+                <span class="play-labels">
+                    <span class="play-label">{tr(strings::PLAY)}</span>
+                    <span class="pause-label">{tr(strings::PAUSE)}</span>
+                    <span class="again-label">{tr(strings::PLAY_AGAIN)}</span>
+                </span>
+            </button>
+        }
+    }
+
+    /// Where along the six the reader is, as a bar and as words (the overview: none yet).
+    fn progress() -> impl IntoView {
+        view! {
+            <div
+                class="progress"
+                data-progress="0"
+                role="progressbar"
+                aria-valuemin="0"
+                aria-valuemax=COUNT
+                aria-valuenow="0"
+                aria-valuetext=strings::progress(Lang::Ko, None)
+                aria-label=strings::TIMELINE.ko
+            >
+                <span class="progress-track">
+                    <span class="progress-fill"></span>
+                </span>
+                <span class="progress-text" aria-hidden="true">{format!("0 / {COUNT}")}</span>
+            </div>
+        }
     }
 }
 

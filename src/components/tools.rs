@@ -61,7 +61,8 @@ mod build {
                     <summary>{tr(strings::EXPORT)}</summary>
                     <ul class="export-list">{exports.collect_view()}</ul>
                 </details>
-                <p id="tools-status" class="tools-status" role="status"></p>
+                // A live region of its own (not role=status, which names the bad-link notice).
+                <p id="tools-status" class="tools-status" aria-live="polite"></p>
                 <div id="tools-manual" class="tools-manual" hidden>
                     <label for="tools-manual-text">{tr(strings::COPY_BY_HAND)}</label>
                     <textarea id="tools-manual-text" readonly rows="3"></textarea>
