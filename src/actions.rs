@@ -1,20 +1,22 @@
 //! The tools' buttons (`components::tools`, rendered at build time with a `data-action`), followed by one click
-//! listener for as long as the app lives: keyboard help, copy link, share, cite, export.
+//! listener for as long as the app lives: keyboard help, the presentation's bar, copy link, share, cite, export.
 //!
 //! Copying goes through the async Clipboard API; where there is none, or it is refused, the text is shown in a
 //! field, selected, for the reader to copy by hand. Files are made here and downloaded from a Blob: nothing is
 //! fetched, so export works offline and from the single file.
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use crate::data::{Lang, Text};
+use crate::nav::Command;
 use crate::platform;
+use crate::router::Router;
 use crate::strings;
 
 /// Follows clicks on the tools, and shows "Share" where the browser can share.
-pub fn follow(lang: Memo<Lang>) {
+pub fn follow(router: Router, lang: Memo<Lang>) {
     if !platform::IN_BROWSER {
         return;
     }
@@ -36,6 +38,10 @@ pub fn follow(lang: Memo<Lang>) {
         let url = window().location().href().unwrap_or_default();
         match action.as_str() {
             "help" => open_help(),
+            "present-prev" => router.command(Command::Prev),
+            "present-next" => router.command(Command::Next),
+            "present-exit" => router.command(Command::Overview),
+            "fullscreen" => crate::present::toggle_fullscreen(),
             "copy-link" => copy(url, strings::LINK_COPIED, lang),
             "share" => share(url, lang),
             "cite" => copy(
@@ -91,12 +97,25 @@ fn copy(text: String, done: Text, lang: Lang) {
         return;
     }
     let promise = navigator.clipboard().write_text(&text);
-    leptos::task::spawn_local(async move {
-        match JsFuture::from(promise).await {
-            Ok(_) => say(done, lang),
-            Err(_) => by_hand(&text, lang),
-        }
-    });
+    settle(
+        &promise,
+        move || say(done, lang),
+        move |_| by_hand(&text, lang),
+    );
+}
+
+/// Calls `ok` or `failed` when `promise` settles (closures rather than a future: no executor code for two calls).
+fn settle(
+    promise: &js_sys::Promise,
+    ok: impl FnOnce() + 'static,
+    failed: impl FnOnce(JsValue) + 'static,
+) {
+    let ok = Closure::once(move |_: JsValue| ok());
+    let failed = Closure::once(failed);
+    let _ = promise.then2(&ok, &failed);
+    // Called once by the browser, later: they must outlive this call (a few bytes per copy).
+    ok.forget();
+    failed.forget();
 }
 
 /// The browser's share sheet with the link; a refusal other than the reader's own cancel shows it by hand.
@@ -105,8 +124,10 @@ fn share(url: String, lang: Lang) {
     data.set_title(&document().title());
     data.set_url(&url);
     let promise = window().navigator().share_with_data(&data);
-    leptos::task::spawn_local(async move {
-        if let Err(err) = JsFuture::from(promise).await {
+    settle(
+        &promise,
+        || (),
+        move |err| {
             let cancelled = js_sys::Reflect::get(&err, &JsValue::from_str("name"))
                 .ok()
                 .and_then(|n| n.as_string())
@@ -114,8 +135,8 @@ fn share(url: String, lang: Lang) {
             if !cancelled {
                 by_hand(&url, lang);
             }
-        }
-    });
+        },
+    );
 }
 
 /// Says `words` politely (the tools' status line).

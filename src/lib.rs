@@ -101,7 +101,7 @@ pub fn App(
     let main = NodeRef::<Main>::new();
     keys::install(router);
     links::follow(router);
-    actions::follow(language.lang);
+    actions::follow(router, language.lang);
     present::install(router);
     focus::keep_on_moves(router);
     document::follow(language.lang, router.view);

@@ -58,6 +58,10 @@ pub const PICK_KEY: Text = t(
     "Shift+click a generation on the timeline (or press Shift+Enter on it) to add it to the comparison or take it out.",
 );
 pub const PRESENT: Text = t("발표", "Presentation");
+pub const PREV_SLIDE: Text = t("← 이전 장", "← Previous slide");
+pub const NEXT_SLIDE: Text = t("다음 장 →", "Next slide →");
+pub const FULLSCREEN: Text = t("전체 화면", "Full screen");
+pub const PRESENT_EXIT: Text = t("발표 끝내기", "Leave the presentation");
 pub const KEYS_HELP: Text = t("단축키", "Keyboard shortcuts");
 pub const KEYS_HELP_BUTTON: Text = t("단축키 (?)", "Keyboard shortcuts (?)");
 pub const KEYS_PAGE: Text = t("어디서나", "Anywhere");

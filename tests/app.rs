@@ -288,8 +288,11 @@ async fn theme_choice_sets_data_theme_and_is_saved() {
     let select: web_sys::HtmlSelectElement = find(&root, ".theme-choice select");
     for choice in ["dark", "light"] {
         select.set_value(choice);
+        // As the browser's own change event: it bubbles (the settings follow it on their group).
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
         select
-            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
             .unwrap();
         until(&format!("data-theme={choice}"), || {
             html_attr("data-theme").as_deref() == Some(choice)

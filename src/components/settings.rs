@@ -1,10 +1,16 @@
 //! The header's controls: language and theme.
+//!
+//! Like the timeline they are rendered into the page at build time only ([`build`]) and adopted as they are: the
+//! app keeps their state (each language link's URL and `aria-current`, the theme chosen, the words that can't
+//! be in both languages at once: the labels and the options) and follows their clicks and changes.
 
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::is_plain_click;
 use crate::data::Lang;
-use crate::language::{tr, tr_attr, use_language};
+use crate::language::use_language;
 use crate::router::use_router;
 use crate::strings;
 use crate::theme::{Theme, use_theme};
@@ -15,49 +21,131 @@ pub fn Settings() -> impl IntoView {
     let router = use_router();
     let language = use_language();
     let theme = use_theme();
-    let languages = Lang::ALL.map(|l| {
-        let href = move || router.route().with_lang(Some(l)).to_string();
-        let on_click = move |ev: leptos::ev::MouseEvent| {
-            if is_plain_click(&ev) {
-                ev.prevent_default();
-                language.set(l);
+    let root = NodeRef::<Div>::new();
+    crate::effect(move |_| {
+        let (route, lang, chosen) = (router.route(), language.lang.get(), theme.theme.get());
+        let Some(root) = root.get() else { return };
+        let _ = root.set_attribute("aria-label", strings::SETTINGS.get(lang));
+        let all = |selector: &str| root.query_selector_all(selector).ok();
+        for link in nodes(all(".lang-link")) {
+            let Some(l) = link
+                .get_attribute("hreflang")
+                .as_deref()
+                .and_then(Lang::from_code)
+            else {
+                continue;
+            };
+            let _ = link.set_attribute("href", &route.with_lang(Some(l)).to_string());
+            let _ = if l == lang {
+                link.set_attribute("aria-current", "true")
+            } else {
+                link.remove_attribute("aria-current")
+            };
+        }
+        if let Ok(Some(nav)) = root.query_selector(".lang-switch") {
+            let _ = nav.set_attribute("aria-label", strings::LANGUAGE.get(lang));
+        }
+        for option in nodes(all("option")) {
+            if let Some(t) = option
+                .get_attribute("value")
+                .as_deref()
+                .and_then(Theme::from_code)
+            {
+                option.set_text_content(Some(strings::theme_name(t).get(lang)));
             }
-        };
-        view! {
-            <a
-                class="lang-link"
-                href=href
-                hreflang=l.code()
-                lang=l.code()
-                aria-current=move || (language.lang.get() == l).then_some("true")
-                on:click=on_click
-            >
-                {strings::lang_name(l)}
-            </a>
+        }
+        if let Some(select) = root
+            .query_selector("select")
+            .ok()
+            .flatten()
+            .and_then(|s| s.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            select.set_value(chosen.code());
         }
     });
-    let options = Theme::ALL.map(|t| {
-        view! {
-            <option value=t.code() selected=move || theme.theme.get() == t>
-                {tr_attr(strings::theme_name(t))}
-            </option>
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(l) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".lang-link").ok().flatten())
+            .and_then(|link| link.get_attribute("hreflang"))
+            .as_deref()
+            .and_then(Lang::from_code)
+            && is_plain_click(&ev)
+        {
+            ev.prevent_default();
+            language.set(l);
         }
-    });
-    view! {
-        <div class="settings" role="group" aria-label=tr_attr(strings::SETTINGS)>
-            <nav class="lang-switch" aria-label=tr_attr(strings::LANGUAGE)>
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(choice) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            .and_then(|select| Theme::from_code(&select.value()))
+        {
+            theme.set(choice);
+        }
+    };
+    #[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
+    let view = view! {
+        <div class="settings" role="group" aria-label=strings::SETTINGS.ko node_ref=root on:click=on_click on:change=on_change>
+            {build::content()}
+        </div>
+    };
+    // In the browser the controls are already in the page: the app adopts them as they are.
+    #[cfg(not(any(not(target_arch = "wasm32"), feature = "standalone")))]
+    let view = view! {
+        <div class="settings" role="group" node_ref=root on:click=on_click on:change=on_change></div>
+    };
+    view
+}
+
+/// The elements of a `querySelectorAll`.
+fn nodes(list: Option<web_sys::NodeList>) -> impl Iterator<Item = web_sys::Element> {
+    list.into_iter().flat_map(|list| {
+        (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+    })
+}
+
+/// The controls as the page starts: Korean, the system's theme (rendered at build time, and in the browser tests'
+/// stand-alone mounts).
+#[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
+mod build {
+    use leptos::prelude::*;
+
+    use crate::data::Lang;
+    use crate::language::tr;
+    use crate::route::Route;
+    use crate::strings;
+    use crate::theme::Theme;
+
+    pub fn content() -> impl IntoView {
+        let languages = Lang::ALL.map(|l| {
+            view! {
+                <a
+                    class="lang-link"
+                    href=Route::OVERVIEW.with_lang(Some(l)).to_string()
+                    hreflang=l.code()
+                    lang=l.code()
+                    aria-current=(l == Lang::Ko).then_some("true")
+                >
+                    {strings::lang_name(l)}
+                </a>
+            }
+        });
+        let options = Theme::ALL.map(|t| {
+            view! {
+                <option value=t.code() selected=t == Theme::default()>{strings::theme_name(t).ko}</option>
+            }
+        });
+        view! {
+            <nav class="lang-switch" aria-label=strings::LANGUAGE.ko>
                 {languages.into_iter().collect_view()}
             </nav>
             <label class="theme-choice">
                 <span>{tr(strings::THEME)}</span>
-                <select on:change:target=move |ev| {
-                    if let Some(choice) = Theme::from_code(&ev.target().value()) {
-                        theme.set(choice);
-                    }
-                }>
-                    {options.into_iter().collect_view()}
-                </select>
+                <select>{options.into_iter().collect_view()}</select>
             </label>
-        </div>
+        }
     }
 }

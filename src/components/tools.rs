@@ -68,6 +68,14 @@ mod build {
                     <textarea id="tools-manual-text" readonly rows="3"></textarea>
                 </div>
                 {help()}
+                // The presentation's own controls, for a mouse or a touch (the stylesheet shows them only there).
+                <nav class="present-bar" aria-labelledby="present-bar-label">
+                    <span id="present-bar-label" class="visually-hidden">{tr(strings::PRESENT)}</span>
+                    {button("present-prev", strings::PREV_SLIDE)}
+                    {button("present-next", strings::NEXT_SLIDE)}
+                    {button("fullscreen", strings::FULLSCREEN)}
+                    {button("present-exit", strings::PRESENT_EXIT)}
+                </nav>
             </footer>
         }
     }
