@@ -143,12 +143,11 @@ fn focus_in_place(el: &web_sys::HtmlElement) {
 const fn heading_id(view: View) -> &'static str {
     match view {
         View::Overview => "overview-heading",
-        View::Generation(_) => "detail-heading",
         View::Compare(_) => "compare-heading",
         View::Tech(_) => "tech-heading",
         // The summary slide: its table's caption (focusable by script).
         View::Present(slide) if slide.generation().is_none() => "summary-table-caption",
-        View::Present(_) => "detail-heading",
+        View::Generation(_) | View::Present(_) => "detail-heading",
     }
 }
 

@@ -341,6 +341,7 @@ mod tests {
     }
 
     /// Every entry the help lists has its words and, unless another handler answers it, its keys.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_table_is_complete() {
         for s in SHORTCUTS {

@@ -163,7 +163,7 @@ pub struct Slide(u8);
 impl Slide {
     pub const FIRST: Slide = Slide(1);
     /// The summary table, after the six generations.
-    pub const LAST: Slide = Slide(crate::data::COUNT as u8 + 1);
+    pub const LAST: Slide = Slide(GenerationId::LAST.get() + 1);
 
     /// `Some` for 1 to 7.
     pub const fn new(n: u8) -> Option<Slide> {
