@@ -131,6 +131,29 @@ fn scroll_into_view(heading: &web_sys::HtmlElement, centre: bool) -> bool {
     true
 }
 
+/// Puts the browser's Tab starting point back at the top of the app (before the skip link), unless something has
+/// focus. A link like `#/gen/3` names the print edition's article of generation 3 (its id, so that the link leads
+/// there without the app), and the browser starts Tab from there: inside the hidden print edition, so the first
+/// Tab would land on the tools at the page's foot instead of the skip link.
+pub fn tab_from_top() {
+    let doc = document();
+    if doc
+        .active_element()
+        .is_some_and(|el| doc.body().is_none_or(|b| !b.is_same_node(Some(&el))))
+    {
+        return;
+    }
+    if let Some(app) = doc
+        .get_element_by_id("app")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = app.set_attribute("tabindex", "-1");
+        focus_in_place(&app);
+        let _ = app.blur();
+        let _ = app.remove_attribute("tabindex");
+    }
+}
+
 /// Focuses `el` without scrolling (the page was just scrolled to it).
 fn focus_in_place(el: &web_sys::HtmlElement) {
     let options = web_sys::FocusOptions::new();

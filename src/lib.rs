@@ -211,6 +211,7 @@ fn adopt(app: &web_sys::HtmlElement) {
         view! { <App adopting=true /> }.hydrate::<true>(&cursor, &PositionState::default())
     });
     std::mem::forget((owner, view));
+    focus::tab_from_top();
     // From here on the page is the app's (tests and the boot script wait for this).
     let _ = app.remove_attribute("data-prerendered");
 }

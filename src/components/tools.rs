@@ -99,7 +99,7 @@ mod build {
                 {group(Scope::Timeline, strings::KEYS_TIMELINE)}
                 {group(Scope::Presentation, strings::KEYS_PRESENTATION)}
                 <form method="dialog">
-                    <button class="tool" autofocus>{tr(strings::CLOSE)}</button>
+                    <button class="tool">{tr(strings::CLOSE)}</button>
                 </form>
             </dialog>
         }

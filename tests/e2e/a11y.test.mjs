@@ -30,6 +30,9 @@ function focusInfo(page) {
       if (e.matches('.table-wrap')) return `region-${[...e.classList].pop()}`;
       if (e.matches('.diagram-table a')) return `diagram-${e.closest('tr').dataset.gen}`;
       if (e.matches('.summary-table a')) return `summary-${e.closest('tr').dataset.gen}`;
+      if (e.matches('.tool[data-action]')) return `tool-${e.dataset.action}`;
+      if (e.matches('a.tool')) return 'tool-present';
+      if (e.matches('.export summary')) return 'export';
       if (e.matches('main#main')) return 'main';
       if (e.matches('#detail-heading')) return 'detail-heading';
       if (e.matches('#overview-heading')) return 'overview-heading';
@@ -47,8 +50,9 @@ function focusInfo(page) {
       inViewport = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
     }
     // Every element Tab should reach, in document order (no positive tabindex in this app).
-    const tabbable = [...document.querySelectorAll('a[href], button, select, input, textarea, [tabindex]')]
-      .filter((e) => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+    // (checkVisibility: what a closed <details> holds has boxes but is not shown, nor reached by Tab.)
+    const tabbable = [...document.querySelectorAll('a[href], button, select, input, textarea, summary, [tabindex]')]
+      .filter((e) => e.tabIndex >= 0 && !e.disabled && e.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }))
       .map(key);
     return { key: key(el), indicator, inViewport, tabbable, hash: location.hash, url: location.href };
   });
@@ -79,6 +83,9 @@ const EXPECTED_STOPS = [
   // generation, then its technologies.
   'region-diagram-table', ...GENERATIONS.flatMap((g) => [`diagram-${g.id}`, ...g.diagram.technologies.map((t) => `diagram-${g.id}-chip-${t}`)]),
   'region-summary-table', ...GENERATIONS.flatMap((g) => [`summary-${g.id}`, ...g.summary.technologies.map((t) => `summary-${g.id}-chip-${t}`)]),
+  // The tools at the foot (issue 14); "Share" only where the browser can share (not headless Chromium on Linux),
+  // the presentation's bar only in the presentation.
+  'tool-help', 'tool-present', 'tool-copy-link', 'tool-cite', 'tool-bibtex', 'export',
 ];
 
 test.use({ viewport: { width: 1280, height: 900 } });
@@ -107,7 +114,7 @@ test('keyboard: Tab reaches every control in order with a visible focus indicato
   expect(await focused(page), 'Tab after leaving the page starts again at the skip link').toBe('skip');
 
   // Back from the last control to the first.
-  await page.locator('.summary-table a').last().focus();
+  await page.locator('.export summary').focus();
   const backward = [EXPECTED_STOPS.at(-1)];
   for (let i = 0; i < EXPECTED_STOPS.length - 1; i++) {
     await page.keyboard.press('Shift+Tab');

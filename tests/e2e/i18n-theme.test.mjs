@@ -214,8 +214,10 @@ test('language: the English page has no Hangul except the 한국어 link (text, 
 test('language: the Korean page shows English words only where the post has them', async ({ app }) => {
   const post = readFileSync(join(ROOT, 'content/source.ko.md'), 'utf8');
   const allowed = new Set([...post.matchAll(/[A-Za-z]+/g)].map((m) => m[0]));
-  // The Korean UI's own Latin words: the other language's name, key names in the keyboard hint.
-  for (const w of [KO.ui.otherLanguage, 'Home', 'End', 'Esc', 'Space']) allowed.add(w);
+  // The Korean UI's own Latin words: the other language's name, key names in the keyboard help, the names of file
+  // formats and of the citation format.
+  for (const w of [KO.ui.otherLanguage, 'Home', 'End', 'Esc', 'Space', 'Shift', 'Enter', 'PageUp', 'PageDown', 'F',
+    'BibTeX', 'CSV', 'Markdown', 'JSON', 'SVG']) allowed.add(w);
   const english = [
     EN.title, EN.overviewHeading, EN.diagramCaption, EN.summaryCaption, ...EN.nodeTitles, ...Object.values(EN.sections),
     ...Object.values(EN.ui).filter((w) => typeof w === 'string' && w !== EN.ui.noticeOverview && !HANGUL.test(w)),
