@@ -43,6 +43,7 @@ pub mod route;
 pub mod router;
 pub mod search;
 pub mod strings;
+pub mod swipe;
 pub mod theme;
 
 use std::time::Duration;
@@ -103,6 +104,7 @@ pub fn App(
     links::follow(router);
     actions::follow(router, language.lang);
     present::install(router);
+    swipe::follow(router);
     focus::keep_on_moves(router);
     document::follow(language.lang, router.view);
     remove_boot_message();
