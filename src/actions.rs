@@ -49,6 +49,7 @@ pub fn follow(router: Router, lang: Memo<Lang>) {
                 strings::CITATION_COPIED,
                 lang,
             ),
+            "embed" => copy(crate::embed::code(&url, lang), strings::EMBED_COPIED, lang),
             "bibtex" => copy(
                 crate::export::bibtex(&url, &today()),
                 strings::CITATION_COPIED,

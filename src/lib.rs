@@ -24,6 +24,7 @@ pub mod compare;
 pub mod components;
 pub mod data;
 pub mod document;
+pub mod embed;
 pub mod export;
 pub mod focus;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -105,6 +106,7 @@ pub fn App(
     actions::follow(router, language.lang);
     present::install(router);
     swipe::follow(router);
+    embed::install(router, language.lang);
     focus::keep_on_moves(router);
     document::follow(language.lang, router.view);
     remove_boot_message();

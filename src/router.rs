@@ -77,6 +77,11 @@ impl Router {
         self.route().lang
     }
 
+    /// The link's fragment as written (tracked), e.g. `#/gen/3?lang=en`.
+    pub fn url(self) -> String {
+        self.hash.get()
+    }
+
     /// Follows the current URL.
     pub fn catch_up(self) {
         self.hash.set(platform::hash());

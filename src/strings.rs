@@ -102,6 +102,9 @@ pub const EXPORT_JSON: Text = t(
     "All content, both languages (JSON)",
 );
 pub const EXPORT_SVG: Text = t("다이어그램 그림 (SVG)", "The diagram as a picture (SVG)");
+pub const EMBED_COPIED: Text = t("임베드 코드를 복사했습니다.", "Embed code copied.");
+pub const EMBED_CODE: Text = t("임베드 코드 복사", "Copy embed code");
+pub const EMBED_FULL: Text = t("전체 앱에서 열기 ↗", "Open the full app ↗");
 pub const LINK_COPIED: Text = t("링크를 복사했습니다.", "Link copied.");
 pub const CITATION_COPIED: Text = t("인용을 복사했습니다.", "Citation copied.");
 pub const DOWNLOADED: Text = t("파일을 내려받았습니다.", "File downloaded.");

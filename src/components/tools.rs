@@ -56,6 +56,7 @@ mod build {
                     <button type="button" class="tool" data-action="share" hidden>{tr(strings::SHARE)}</button>
                     {button("cite", strings::CITE)}
                     {button("bibtex", strings::CITE_BIBTEX)}
+                    {button("embed", strings::EMBED_CODE)}
                 </div>
                 <details class="export">
                     <summary>{tr(strings::EXPORT)}</summary>
@@ -67,6 +68,10 @@ mod build {
                     <label for="tools-manual-text">{tr(strings::COPY_BY_HAND)}</label>
                     <textarea id="tools-manual-text" readonly rows="3"></textarea>
                 </div>
+                // In the embed only (the stylesheet shows it there): the same view in the full app, in a new tab.
+                <a id="embed-full" class="embed-full" href="index.html" target="_blank" rel="noopener">
+                    {tr(strings::EMBED_FULL)}
+                </a>
                 {help()}
                 // The presentation's own controls, for a mouse or a touch (the stylesheet shows them only there).
                 <nav class="present-bar" aria-labelledby="present-bar-label">
