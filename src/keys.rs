@@ -57,13 +57,15 @@ fn focus_by_id(id: &str) {
     }
 }
 
-/// Whether a key event comes from a place where the reader types, whose keys are not ours.
+/// Whether a key event comes from a place where the reader types, whose keys are not ours, or from the help
+/// dialog (modal: the page behind it does not move).
 fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
         .is_some_and(|el| {
             el.is_content_editable()
                 || matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.closest("dialog").ok().flatten().is_some()
         })
 }
 
