@@ -38,9 +38,9 @@ pub fn follow(router: Router, lang: Memo<Lang>) {
         let url = window().location().href().unwrap_or_default();
         match action.as_str() {
             "help" => open_help(),
-            "present-prev" => router.command(Command::Prev),
-            "present-next" => router.command(Command::Next),
-            "present-exit" => router.command(Command::Overview),
+            "prev" => router.command(Command::Prev),
+            "next" => router.command(Command::Next),
+            "overview" => router.command(Command::Overview),
             "fullscreen" => crate::present::toggle_fullscreen(),
             "copy-link" => copy(url, strings::LINK_COPIED, lang),
             "share" => share(url, lang),

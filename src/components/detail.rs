@@ -1,14 +1,13 @@
 //! The active generation in full: overview, features, and the post's 항목/내용 table, with buttons to move on.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::data::GenerationId;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::language::tr;
-use crate::nav::{Command, Direction};
+use crate::nav::Direction;
 use crate::route::{Route, Selection, View};
 use crate::router::use_router;
-use crate::strings;
 
 /// The detail of the active generation, hidden while none is. Its content enters from the side the reader
 /// moved towards; the article and its buttons stay in place, so keyboard focus on them stays too, and moving
@@ -16,64 +15,95 @@ use crate::strings;
 ///
 /// The content is the print edition's article of that generation, copied: the page holds every generation's
 /// content already (rendered at build time), so the wasm carries no second renderer of it (a view of it cost
-/// 7 KB of brotli'd wasm, paid at every first load).
+/// 7 KB of brotli'd wasm, paid at every first load). The article and its buttons are rendered at build time too
+/// ([`build`]), as the timeline is: the app keeps their state (hidden, which generation, the buttons at the ends,
+/// the comparison link) and `crate::actions` follows the buttons (`data-action`).
 #[component]
 pub fn Detail() -> impl IntoView {
     let router = use_router();
-    let active = router.active;
-    let content = NodeRef::<Div>::new();
-    crate::effect(move |_| {
-        if let (Some(content), Some(id)) = (content.get(), active.get()) {
-            copy_article(&content, id);
-        }
-    });
+    let article = NodeRef::<leptos::html::Article>::new();
     // Which generation the content last showed, for the side the next one enters from.
     let shown = StoredValue::new(None::<GenerationId>);
-    let edge = move |step: fn(GenerationId) -> Option<GenerationId>| {
-        move || active.get().and_then(step).is_none()
+    crate::effect(move |_| {
+        let view = router.view.get();
+        let now = view.generation();
+        let Some(article) = article.get() else { return };
+        let _ = match now {
+            Some(id) => article.set_attribute("data-gen", &id.get().to_string()),
+            None => article.set_attribute("hidden", ""),
+        };
+        let Some(id) = now else { return };
+        let _ = article.remove_attribute("hidden");
+        // From the overview (nothing shown) the content fades in; between generations it slides: a new element,
+        // so that its entrance plays again.
+        let direction = Direction::between(shown.get_value(), now);
+        shown.set_value(now);
+        let doc = document();
+        if let (Ok(content), Some(old)) = (doc.create_element("div"), article.first_element_child())
+        {
+            content.set_class_name(direction.class());
+            copy_article(&content, id);
+            let _ = old.replace_with_with_node_1(&content);
+        }
+        // At an end, its button is disabled (in the presentation "next" leads on to the summary).
+        let presenting = view.slide().is_some();
+        for (selector, end) in [
+            (".detail-prev", id.prev().is_none()),
+            (".detail-next", id.next().is_none() && !presenting),
+        ] {
+            if let Ok(Some(button)) = article.query_selector(selector) {
+                let _ = button.toggle_attribute_with_force("disabled", end);
+            }
+        }
+        // To a comparison of this generation and its neighbour, where the others can be picked.
+        if let Ok(Some(link)) = article.query_selector(".detail-compare") {
+            let href = Route::to(View::Compare(Selection::starting_at(id))).to_string();
+            let _ = link.set_attribute("href", &href);
+        }
+    });
+    #[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
+    let view = view! {
+        <article class="detail" aria-labelledby="detail-heading" hidden node_ref=article>
+            {build::content()}
+        </article>
     };
-    view! {
-        <article
-            class="detail"
-            aria-labelledby="detail-heading"
-            data-gen=move || active.get().map(GenerationId::get)
-            hidden=move || active.get().is_none()
-        >
-            {move || {
-                let now = active.get();
-                // From the overview (nothing shown) the content fades in; between generations it slides.
-                let direction = Direction::between(shown.get_value(), now);
-                shown.set_value(now);
-                now.map(|_| view! { <div class=direction.class() node_ref=content></div> })
-            }}
+    // In the browser the article's frame is already in the page: the app adopts it as it is.
+    #[cfg(not(any(not(target_arch = "wasm32"), feature = "standalone")))]
+    let view = view! { <article class="detail" aria-labelledby="detail-heading" node_ref=article></article> };
+    view
+}
+
+/// The detail's frame as the page starts (hidden: the overview is shown): the content's place and the buttons.
+#[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
+mod build {
+    use leptos::prelude::*;
+
+    use crate::language::tr;
+    use crate::strings;
+
+    pub fn content() -> impl IntoView {
+        view! {
+            <div class="enter-fade"></div>
             <span class="visually-hidden" id="detail-nav-label">{tr(strings::DETAIL_NAV)}</span>
             <nav class="detail-nav" aria-labelledby="detail-nav-label">
-                <button type="button" class="detail-prev" disabled=edge(GenerationId::prev)
-                    on:click=move |_| router.command(Command::Prev)>
+                <button type="button" class="detail-prev" data-action="prev">
                     <span aria-hidden="true">"← "</span>{tr(strings::PREV)}
                 </button>
-                <button type="button" class="detail-overview" on:click=move |_| router.command(Command::Overview)>
+                <button type="button" class="detail-overview" data-action="overview">
                     {tr(strings::TO_OVERVIEW)}
                 </button>
-                // To a comparison of this generation and its neighbour, where the others can be picked.
-                <a class="detail-compare" href=move || {
-                    let id = active.get().unwrap_or(GenerationId::FIRST);
-                    Route::to(View::Compare(Selection::starting_at(id))).to_string()
-                }>
-                    {tr(strings::COMPARE_WITH)}
-                </a>
-                <button type="button" class="detail-next" disabled=edge(GenerationId::next)
-                    on:click=move |_| router.command(Command::Next)>
+                <a class="detail-compare" href="#/compare/1,2">{tr(strings::COMPARE_WITH)}</a>
+                <button type="button" class="detail-next" data-action="next">
                     {tr(strings::NEXT)}<span aria-hidden="true">" →"</span>
                 </button>
             </nav>
-        </article>
+        }
     }
 }
 
 /// Copies the print edition's article of generation `id` into `content`; its heading becomes the detail's
 /// (`#detail-heading`, which names the article and takes focus).
-fn copy_article(content: &web_sys::HtmlDivElement, id: GenerationId) {
+fn copy_article(content: &web_sys::Element, id: GenerationId) {
     let doc = document();
     let Some(article) = doc
         .query_selector(&format!(".print-generation[data-gen='{id}']"))

@@ -76,10 +76,10 @@ mod build {
                 // The presentation's own controls, for a mouse or a touch (the stylesheet shows them only there).
                 <nav class="present-bar" aria-labelledby="present-bar-label">
                     <span id="present-bar-label" class="visually-hidden">{tr(strings::PRESENT)}</span>
-                    {button("present-prev", strings::PREV_SLIDE)}
-                    {button("present-next", strings::NEXT_SLIDE)}
+                    {button("prev", strings::PREV_SLIDE)}
+                    {button("next", strings::NEXT_SLIDE)}
                     {button("fullscreen", strings::FULLSCREEN)}
-                    {button("present-exit", strings::PRESENT_EXIT)}
+                    {button("overview", strings::PRESENT_EXIT)}
                 </nav>
             </footer>
         }
