@@ -122,7 +122,7 @@ function searchBaseline(out, Q) {
     return;
   }
   const COLS = [['total', 'all tasks'], ['script', 'script'], ['dispatch', 'dispatch & editing'], ['style', 'style & layout'], ['paint', 'paint'],
-    ['otherDocument', 'other document'], ['other', 'other'], ['longest', 'longest task']];
+    ['fetch', 'fetches & other documents'], ['other', 'other'], ['longest', 'longest task']];
   const med = (keys, k) => median(keys.map((x) => x[k]));
   out.push(`### Main-thread work per key at ${T.rate}× CPU (traced)`);
   out.push('');
@@ -132,8 +132,9 @@ function searchBaseline(out, Q) {
     '**script**: the page\'s JavaScript and wasm (listeners, microtasks, GC) and what it calls that is not style, layout or paint (innerHTML\'s parser, DOM work); ' +
     '**dispatch & editing**: EventDispatch outside script, the browser routing the key\'s events and editing the field (keypress/textInput default actions); ' +
     '**style & layout**: UpdateLayoutTree, Layout (forced ones too); **paint**: PrePaint, Paint, Layerize, Commit; ' +
-    '**other document**: tasks working on another document of the renderer (an SVG image is a page of its own: the favicon, which Chromium fetches and decodes ' +
-    'again after the app writes the URL); **other**: the rest (input routing, scheduler, form tracking, task overhead). ' +
+    '**fetches & other documents**: tasks without script that load a resource or work on another document of the renderer (an SVG image is a page of its own): ' +
+    'here the favicon, which Chromium fetches (`Cache-Control: no-cache`) and decodes again after each URL change the app makes; ' +
+    '**other**: the rest (input routing, scheduler, form tracking, task overhead). ' +
     'Wall time on the throttled thread. Medians per column: they do not add up to the median total.');
   out.push('');
   const trow = (label, keys) => [label, ...COLS.map(([k]) => f1(med(keys, k))), `${keys.length}`];

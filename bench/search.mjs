@@ -221,8 +221,9 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.tim
  *   events and the default actions of keypress/textInput, which edit the field;
  * - style & layout: UpdateLayoutTree, Layout (forced from script too);
  * - paint: PrePaint, Paint, Layerize, Commit, …;
- * - other document: whole tasks that work on another document of the renderer (an SVG image is a page of its
- *   own: the favicon, which Chromium fetches and decodes again after the app writes the URL);
+ * - fetches & other documents: whole tasks without script that load a resource or work on another document of
+ *   the renderer (an SVG image is a page of its own): here the favicon, icon.svg, which Chromium fetches (it is
+ *   sent with Cache-Control: no-cache) and decodes again after each URL change the app makes;
  * - other: the rest (task overhead, input routing, hit testing, …).
  * Durations are wall time on the throttled thread, what a reader waits for.
  */
@@ -301,18 +302,20 @@ export function keystrokeWork(buf, { windowMs = TRACE_WINDOW, keys = null } = {}
     entries.set(e, label);
     return label;
   };
-  const instants = mine.filter((e) => e.ph !== 'X' && otherFrames.has(frameOf(e)));
-  const otherDocument = (t) => within.get(t).some((e) => otherFrames.has(frameOf(e))) ||
-    instants.some((e) => e.ts >= t.ts && e.ts <= t.ts + t.dur);
+  // Tasks without script that fetch (a resource load's instants) or work on another document: the favicon's.
+  const LOADING = new Set(['ResourceSendRequest', 'ResourceReceiveResponse', 'ResourceReceivedData', 'ResourceFinish']);
+  const instants = mine.filter((e) => e.ph !== 'X' && (otherFrames.has(frameOf(e)) || LOADING.has(e.name)));
+  const fetching = (t) => !within.get(t).some((e) => kindOf(e) === 'script') &&
+    (within.get(t).some((e) => otherFrames.has(frameOf(e))) || instants.some((e) => e.ts >= t.ts && e.ts <= t.ts + t.dur));
   const starts = keydowns.map((k) => topOf(k).ts).sort((a, b) => a - b);
   const per = starts.map((s, i) => {
     const end = Math.min(s + windowMs * 1000, i + 1 < starts.length ? starts[i + 1] : Infinity);
     const mineTasks = tasks.filter((t) => t.ts >= s && t.ts < end);
-    const r = { total: 0, script: 0, dispatch: 0, style: 0, paint: 0, otherDocument: 0, other: 0, tasks: mineTasks.length, longest: 0, scriptBy: {} };
+    const r = { total: 0, script: 0, dispatch: 0, style: 0, paint: 0, fetch: 0, other: 0, tasks: mineTasks.length, longest: 0, scriptBy: {} };
     for (const t of mineTasks) {
       r.total += t.dur;
       r.longest = Math.max(r.longest, t.dur);
-      if (otherDocument(t)) { r.otherDocument += t.dur; continue; }
+      if (fetching(t)) { r.fetch += t.dur; continue; }
       for (const e of within.get(t)) {
         const self = Math.max(0, e.dur - (childTime.get(e) || 0));
         const k = kindOf(e);
