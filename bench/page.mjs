@@ -285,6 +285,10 @@ export function cssDeclared() {
  * and paint). When a later change comes after that frame, the frame that draws it counts instead. Event Timing
  * (PerformanceEventTiming, entries ≥ 16 ms) is recorded beside it as a cross-check; its entries arrive late
  * (after the frame is presented, in a low-priority task), so Node reads them at the end (`searchEventTiming`).
+ * Beside it, the same kind of end for the step's first `input` event: a requestAnimationFrame from an input
+ * listener, then a task posted from it, the first frame produced after the field changed (`inputFrame`). On the
+ * baseline page (the wasm blocked: no app, no search, no DOM change to wait for) that is the step's end
+ * (`searchArm` with `until: 'input'`): what the browser needs anyway to draw a key typed into the field.
  */
 export function searchProbe() {
   if (window.__search) return;
@@ -301,6 +305,20 @@ export function searchProbe() {
       if (c && c.t0 === null) { c.t0 = e.timeStamp; c.first = type; }
     }, true);
   }
+  // The first frame after the field changed: the end of a baseline step, a cross-check of an app step.
+  addEventListener('input', () => {
+    const c = S.cur;
+    if (!c || c.done || c.input !== null) return;
+    c.input = performance.now();
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        c.inputPainted = performance.now();
+        if (c.until === 'input') finish(c);
+      };
+      ch.port2.postMessage(0);
+    });
+  }, true);
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) S.events.push({ name: e.name, t: e.startTime, d: e.duration, id: e.interactionId });
@@ -335,9 +353,12 @@ export function searchProbe() {
   }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class'] });
 }
 
-/** Arms the probe for one step (`timeout` ms without an update ends it). */
-export function searchArm({ label, timeout }) {
-  const c = { label, t0: null, first: null, update: null, last: null, painted: null, frames: 0, mutations: 0, done: false };
+/**
+ * Arms the probe for one step (`timeout` ms without an update ends it). `until`: 'update' (the app: the frame
+ * that draws the search's last DOM change) or 'input' (the baseline: the first frame after the input event).
+ */
+export function searchArm({ label, timeout, until = 'update' }) {
+  const c = { label, until, t0: null, first: null, input: null, inputPainted: null, update: null, last: null, painted: null, frames: 0, mutations: 0, done: false };
   c.wait = new Promise((ok) => { c.resolve = ok; });
   c.timer = setTimeout(() => { c.timedOut = true; c.done = true; c.resolve(); }, timeout);
   window.__search.cur = c;
@@ -355,7 +376,8 @@ export async function searchWait() {
     first: c.first,
     timedOut: !!c.timedOut,
     toUpdate: rel(c.update),
-    latency: c.update === null ? null : rel(c.painted),
+    latency: c.until === 'input' ? rel(c.inputPainted) : c.update === null ? null : rel(c.painted),
+    inputFrame: rel(c.inputPainted),
     t0: c.t0,
     frames: c.frames,
     mutations: c.mutations,

@@ -64,6 +64,103 @@ export function firstLoadTotals(files) {
   return { groups, raw, br };
 }
 
+/**
+ * The search's baseline (runs before bench/search.mjs had one have none): the same English keys on the page
+ * without the app, to the first frame after the input event, beside the app's keys; then the traced main-thread
+ * work per key at 4× CPU, app and baseline, split by kind, and the app's own script.
+ */
+function searchBaseline(out, Q) {
+  if (!Q.baseline) return;
+  const f1 = (x) => (typeof x !== 'number' || !Number.isFinite(x) ? 'n/a' : x.toFixed(1));
+  const lat = (xs) => xs.map((s) => s.latency);
+  const worst = (xs) => max(lat(xs));
+  const rows = Q.rates.map((rate) => {
+    const app = Q.byRate[rate].steps.filter((s) => s.kind === 'key');
+    const base = Q.baseline.byRate[rate].steps;
+    const measured = base.filter((s) => s.latency !== null);
+    const am = median(lat(app));
+    const bm = median(lat(base));
+    return {
+      rate, app, base,
+      appMw: `${ms(am)} / ${ms(worst(app))}`,
+      baseMw: `${ms(bm)} / ${ms(worst(base))}`,
+      diff: am === null || bm === null ? 'n/a' : `${am - bm >= 0 ? '+' : ''}${Math.round(am - bm)}`,
+      appInput: ms(median(app.map((s) => s.inputFrame))),
+      baseOver: `${measured.filter((s) => s.latency > FRAME_MS).length} of ${measured.length}${measured.length < base.length ? ` (${base.length - measured.length} without a frame)` : ''}`,
+      baseEt: `${base.filter((s) => s.eventTiming !== null && s.eventTiming > FRAME_MS).length} of ${base.length}; ` +
+        `${max(base.map((s) => s.eventTiming)) === null ? '< 16' : ms(max(base.map((s) => s.eventTiming)))}`,
+      errors: [...new Set(Q.baseline.byRate[rate].errors)],
+    };
+  });
+  out.push(`### What the browser does anyway: "${Q.english}" on the same page without the app`);
+  out.push('');
+  out.push('Baseline: the same page and URL with every `.wasm` request aborted, so the app never starts (the page keeps `html.js`, as before the takeover: ' +
+    'boot.js\'s plain-document fallback is held back, so the field and the layout are the app\'s), the same real key presses, the same probe, fresh pages, ' +
+    'taking turns with the app. With no app there is no search to wait for: a baseline key ends with the first frame after its `input` event ' +
+    '(a requestAnimationFrame from an input listener, then a task posted from it). The app\'s keys are those of the table above; "first frame after input" is ' +
+    'the same end as the baseline\'s, measured on the app\'s keys.');
+  out.push('');
+  const row = (label, fn) => [label, ...rows.map(fn)];
+  out.push(table(['', ...rows.map((r) => `${r.rate}× CPU`)], [
+    row(`**app: "${Q.english}" key → frame with its results, median / worst ms**`, (r) => `**${r.appMw}**`),
+    row('**baseline (no app): key → first frame after input, median / worst ms**', (r) => `**${r.baseMw}**`),
+    row('**the app adds (median − median) ms**', (r) => `**${r.diff}**`),
+    row('app: key → first frame after input, median ms', (r) => r.appInput),
+    row(`baseline keys over a frame (> ${FRAME_MS.toFixed(1)} ms)`, (r) => r.baseOver),
+    row('baseline Event Timing: keys over a frame; longest ms', (r) => r.baseEt),
+  ]));
+  out.push('');
+  for (const r of rows) {
+    const keys = r.base.filter((s) => s.run === 1).map((s) => `${s.label} ${ms(s.latency)}`).join(', ');
+    out.push(`Baseline ${r.rate}× CPU, run 1, ms per key: ${keys}.${r.errors.length ? ` Errors: ${r.errors.slice(0, 5).join('; ')}` : ''}`);
+  }
+  out.push('');
+
+  const T = Q.trace;
+  if (!T || (!T.app.length && !T.baseline.length)) {
+    if (T && T.errors.length) out.push(`Traced keys: none. Errors: ${[...new Set(T.errors)].slice(0, 5).join('; ')}`, '');
+    return;
+  }
+  const COLS = [['total', 'all tasks'], ['script', 'script'], ['dispatch', 'dispatch & editing'], ['style', 'style & layout'], ['paint', 'paint'],
+    ['fetch', 'fetches & other documents'], ['other', 'other'], ['longest', 'longest task']];
+  const med = (keys, k) => median(keys.map((x) => x[k]));
+  out.push(`### Main-thread work per key at ${T.rate}× CPU (traced)`);
+  out.push('');
+  out.push(`One traced page per run for the app and one for the baseline (as above, fresh, taking turns), "${Q.english}" typed ${T.gap} ms apart without the probe. ` +
+    'Per key: the top-level tasks of the renderer\'s main thread from the task that dispatched its keydown to the next key ' +
+    `(at most ${T.window} ms), split by each trace event\'s self time, so nested events count once (keypress holds textInput, which holds input, which holds the listener). ` +
+    '**script**: the page\'s JavaScript and wasm (listeners, microtasks, GC) and what it calls that is not style, layout or paint (innerHTML\'s parser, DOM work); ' +
+    '**dispatch & editing**: EventDispatch outside script, the browser routing the key\'s events and editing the field (keypress/textInput default actions); ' +
+    '**style & layout**: UpdateLayoutTree, Layout (forced ones too); **paint**: PrePaint, Paint, Layerize, Commit; ' +
+    '**fetches & other documents**: tasks without script that load a resource or work on another document of the renderer (an SVG image is a page of its own): ' +
+    'here the favicon, which Chromium fetches (`Cache-Control: no-cache`) and decodes again after each URL change the app makes; ' +
+    '**other**: the rest (input routing, scheduler, form tracking, task overhead). ' +
+    'Wall time on the throttled thread. Medians per column: they do not add up to the median total.');
+  out.push('');
+  const trow = (label, keys) => [label, ...COLS.map(([k]) => f1(med(keys, k))), `${keys.length}`];
+  const dif = ['app − baseline (medians)', ...COLS.map(([k]) => {
+    const a = med(T.app, k);
+    const b = med(T.baseline, k);
+    return a === null || b === null ? 'n/a' : `${a - b >= 0 ? '+' : ''}${f1(a - b)}`;
+  }), ''];
+  out.push(table(['median ms per key', ...COLS.map(([, l]) => l), 'keys'], [trow('app', T.app), trow('baseline (no app)', T.baseline), dif]));
+  out.push('');
+  const own = median(T.app.map((x) => x.script));
+  const base = median(T.baseline.map((x) => x.script));
+  const entries = [...new Set(T.app.flatMap((x) => Object.keys(x.scriptBy || {})))];
+  const by = entries.map((e) => [e, median(T.app.map((x) => (x.scriptBy || {})[e] || 0)), max(T.app.map((x) => (x.scriptBy || {})[e] || 0))])
+    .sort((a, b) => b[1] - a[1] || b[2] - a[2]);
+  const overFrame = T.app.filter((x) => x.script > FRAME_MS).length;
+  out.push(`**The app's own script per keystroke at ${T.rate}× CPU: median ${f1(own)} ms, worst ${f1(max(T.app.map((x) => x.script)))} ms ` +
+    `(one frame = ${FRAME_MS.toFixed(1)} ms; ${overFrame} of ${T.app.length} keys over a frame); the page without the app: ${f1(base)} ms.** ` +
+    `Where it runs, median (worst) ms per key: ${by.map(([e, m, w]) => `${e} ${f1(m)} (${f1(w)})`).join(', ') || 'n/a'}.`);
+  out.push('');
+  const firsts = (keys) => keys.filter((x, i) => i === 0 || keys[i - 1].run !== x.run);
+  out.push(`The page's first key ("${Q.english[0]}"), median ms: app ${f1(median(firsts(T.app).map((x) => x.total)))} all tasks, ${f1(median(firsts(T.app).map((x) => x.script)))} script; ` +
+    `baseline ${f1(median(firsts(T.baseline).map((x) => x.total)))} all tasks.${T.errors.length ? ` Errors: ${[...new Set(T.errors)].slice(0, 5).join('; ')}` : ''}`);
+  out.push('');
+}
+
 export function report(d) {
   const out = [];
   const busy = (id) => {
@@ -481,6 +578,7 @@ export function report(d) {
       out.push(`${r.rate}× CPU, run 1, ms per step: ${keys}.${r.errors.length ? ` Errors: ${r.errors.slice(0, 5).join('; ')}` : ''}`);
     }
     out.push('');
+    searchBaseline(out, Q);
   }
   if (d.failed?.search) out.push(`## Search latency\n\nFailed: ${d.failed.search}\n`);
 

@@ -3,7 +3,8 @@
 // wasm's bytes go (twiggy), cold loads of the app and of a script-free static baseline in headless Chromium at
 // three speeds, start-up tasks (traced, 4× CPU), <html lang> at the first frame for an English and a Korean
 // browser, Lighthouse, an animation window, wasm memory over 1,000s of generation changes and an autoplay soak
-// in a background tab, the search field's latency per keystroke at 1× and 4× CPU, with the budgets next to the
+// in a background tab, the search field's latency per keystroke at 1× and 4× CPU beside the same keys on the page
+// without the app (and, traced at 4×, the main thread's work per key, app and baseline), with the budgets next to the
 // figures. Prints one table and writes it to
 // bench/results/latest.md (raw figures in latest.json, Lighthouse reports as lighthouse-N.json).
 // `node bench/run.mjs --report [file.json]` prints the table of a saved run again.
@@ -17,7 +18,8 @@
 //   BENCH_ANIM_SECONDS=10   the animation window (0 skips it)
 //   BENCH_LH_RUNS=3         Lighthouse runs (0 skips Lighthouse)
 //   BENCH_WASM=1            twiggy analysis of the wasm (0 skips it: it runs cargo, wasm-bindgen and wasm-opt)
-//   BENCH_SEARCH_RUNS=3     runs of the search-latency typing per CPU rate (1×, 4×) (0 skips it)
+//   BENCH_SEARCH_RUNS=3     runs of the search-latency typing per CPU rate (1×, 4×), each with its baseline (the
+//                           page without the app) and, at 4×, a traced app page and a traced baseline page (0 skips it)
 //   BENCH_ONLY=             only these parts, comma-separated: bytes, wasm, loads, startup, languages,
 //                           lighthouse, animation, generations, search, soak (e.g. BENCH_ONLY=search)
 //   BENCH_BEFORE=           the bytes reference: a build directory, a results .json, a git ref, or `none`;
@@ -366,7 +368,8 @@ async function main() {
         generationSoak(browser, appServer.url, { blocks, perBlock, log }));
     }
 
-    // Search (issue 12): a keystroke in the search field → the frame with its results, at 1× and 4× CPU.
+    // Search (issue 12): a keystroke in the search field → the frame with its results, at 1× and 4× CPU, beside
+    // the same keys on the page without the app; the main thread's work per key, traced at 4×.
     if (CONFIG.searchRuns > 0 && want('search')) {
       data.search = await step(data, 'search', `search: typing, ${CONFIG.searchRuns} runs at 1× and 4× CPU`, () =>
         searchLatency(browser, appServer.url, { runs: CONFIG.searchRuns, log }));
