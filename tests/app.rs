@@ -509,8 +509,12 @@ async fn typing_a_search_marks_the_timeline_and_rides_in_the_link() {
             .length(),
         4
     );
-    assert!(hash().ends_with("?q=%EC%BB%A8%ED%85%8C"), "{}", hash());
     assert!(text_of(&root, ".search-results mark").is_some_and(|m| m == "컨테"));
+    // The query goes into the link once typing pauses.
+    until("the query is in the link", || {
+        hash().ends_with("?q=%EC%BB%A8%ED%85%8C")
+    })
+    .await;
     // While an input method composes, nothing is searched.
     field
         .dispatch_event(&web_sys::Event::new("compositionstart").unwrap())

@@ -10,6 +10,9 @@ use crate::router::use_router;
 use crate::search;
 use crate::strings;
 
+/// How long typing must pause before the query goes into the link.
+const LINK_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// The field, its results and their count (a polite live region).
 ///
 /// Korean is typed through an input method: while a syllable is being composed nothing is searched and nothing
@@ -22,19 +25,30 @@ pub fn Search() -> impl IntoView {
     let (field, list) = (NodeRef::<Input>::new(), NodeRef::<Div>::new());
     let composing = StoredValue::new(false);
     let count = RwSignal::new(String::new());
-    // The link's query into the field, when it says something else (not while composing).
+    // What is searched: the field as typed. It goes into the link once typing pauses (a history write per key
+    // costs the keystroke a same-document navigation, and the browser reloads the page's icon after each).
+    let query = RwSignal::new(router.search.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let write_link = move || {
+        if let Some(timer) = pending.get_value() {
+            timer.clear();
+            pending.set_value(None);
+        }
+        router.set_search(&query.get_untracked());
+    };
+    // The link's query into the field, when it says something else (not while composing or while typing).
     crate::effect(move |_| {
         let q = router.search.get();
-        if let Some(field) = field.get()
-            && !composing.get_value()
-            && field.value() != q
-        {
-            field.set_value(&q);
+        if pending.get_value().is_none() && !composing.get_value() && q != query.get_untracked() {
+            query.set(q.clone());
+            if let Some(field) = field.get_untracked() {
+                field.set_value(&q);
+            }
         }
     });
     // The results, and the timeline's marks (at start-up without a query there is nothing to undo).
     crate::effect(move |first| {
-        let (q, lang) = (router.search.get(), lang.get());
+        let (q, lang) = (query.get(), lang.get());
         let searching = !search::prepare(&q).is_empty();
         if first && !searching {
             return;
@@ -60,9 +74,16 @@ pub fn Search() -> impl IntoView {
         }
     });
     let value = move || field.get_untracked().map(|f| f.value()).unwrap_or_default();
+    let typed = move || {
+        query.set(value());
+        if let Some(timer) = pending.get_value() {
+            timer.clear();
+        }
+        pending.set_value(set_timeout_with_handle(write_link, LINK_AFTER).ok());
+    };
     let on_input = move |_: leptos::ev::Event| {
         if !composing.get_value() {
-            router.set_search(&value());
+            typed();
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -73,6 +94,7 @@ pub fn Search() -> impl IntoView {
         match ev.key().as_str() {
             "Enter" => {
                 ev.prevent_default();
+                write_link();
                 if let Some(first) = search::search(&value(), lang.get_untracked()).first() {
                     router.navigate(Some(first.generation));
                     crate::focus::reveal_detail(true);
@@ -83,7 +105,8 @@ pub fn Search() -> impl IntoView {
                 if let Some(field) = field.get_untracked() {
                     field.set_value("");
                 }
-                router.set_search("");
+                query.set(String::new());
+                write_link();
             }
             _ => {}
         }
@@ -103,7 +126,13 @@ pub fn Search() -> impl IntoView {
                 on:compositionstart=move |_| composing.set_value(true)
                 on:compositionend=move |_| {
                     composing.set_value(false);
-                    router.set_search(&value());
+                    typed();
+                }
+                // Leaving the field (for a result's link, say) puts the query in the link at once.
+                on:blur=move |_| {
+                    if pending.get_value().is_some() {
+                        write_link();
+                    }
                 }
             />
             // A live region of its own (not role=status, which names the bad-link notice).

@@ -25,14 +25,14 @@ test('typing finds the generations, marks them on the timeline, dims the others,
   await expect(result.getByRole('link')).toHaveText(`${generation(3).label.ko}: ${generation(3).node_title.ko}`);
   await expect(result.locator('mark').first()).toHaveText('Docker');
   await expect(page.locator('.search-count').filter({ hasText: '1개 세대에서 찾았습니다' })).toBeVisible();
-  expect(await query(page)).toBe('docker');
+  await expect.poll(() => query(page)).toBe('docker');
   // Case and width do not matter.
   await field(page).fill('ＤＯＣＫＥＲ');
   await expect.poll(() => found(page)).toEqual([3]);
   // Enter opens the first match.
   await field(page).press('Enter');
   await app.expectActive(3, 'Enter on the field');
-  expect(await query(page), 'the query stays in the link').toBe('ＤＯＣＫＥＲ');
+  await expect.poll(() => query(page), { message: 'the query stays in the link' }).toBe('ＤＯＣＫＥＲ');
 });
 
 test('the query rides in the link: a shared link and reload bring it back; Esc clears it', async ({ page, app }) => {
@@ -58,6 +58,8 @@ test('back and forward go through searches, not keystrokes: a search begun and a
   await field(page).focus();
   await page.keyboard.type('helm');
   await expect.poll(() => found(page)).toEqual([4]);
+  // The query goes into the link once typing pauses (not on every key).
+  await expect.poll(() => query(page)).toBe('helm');
   await page.keyboard.press('Escape');
   await expect.poll(() => query(page)).toBe('');
   await page.goBack();
@@ -69,7 +71,7 @@ test('back and forward go through searches, not keystrokes: a search begun and a
   await app.expectActive(2, 'the generation read before searching');
   await page.goForward();
   await expect(field(page)).toHaveValue('helm');
-  expect(await query(page)).toBe('helm');
+  await expect.poll(() => query(page)).toBe('helm');
 });
 
 test('nothing found: a way on to the technology index; junk shows as text without errors', async ({ page, app }) => {
@@ -109,7 +111,7 @@ test('Korean through an input method: nothing runs mid-composition, no syllable 
   // Mid-composition of a third syllable nothing changes, and the caret stays at the end.
   await compose('ㅇ');
   await page.waitForTimeout(100);
-  expect(await query(page)).toBe('컨테');
+  await expect.poll(() => query(page)).toBe('컨테');
   // Enter that ends the composition is the IME's (keyCode 229, isComposing): it does not open a result.
   await page.evaluate(() => {
     const el = document.activeElement;
