@@ -1,5 +1,6 @@
-//! The tools' buttons (`components::tools`, rendered at build time with a `data-action`), followed by one click
-//! listener for as long as the app lives: keyboard help, the presentation's bar, copy link, share, cite, export.
+//! The page's one click listener, for as long as the app lives: the app's own links (`crate::links`) and the
+//! buttons rendered at build time with a `data-action` (the detail's and the presentation's moves, the tools:
+//! keyboard help, copy link, share, cite, export, embed code).
 //!
 //! Copying goes through the async Clipboard API; where there is none, or it is refused, the text is shown in a
 //! field, selected, for the reader to copy by hand. Files are made here and downloaded from a Blob: nothing is
@@ -26,10 +27,19 @@ pub fn follow(router: Router, lang: Memo<Lang>) {
         let _ = share.remove_attribute("hidden");
     }
     let clicks = window_event_listener(leptos::ev::click, move |ev| {
-        let Some(action) = ev
+        let Some(target) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-action]").ok().flatten())
+        else {
+            return;
+        };
+        if crate::links::follow(router, &ev, &target) {
+            return;
+        }
+        let Some(action) = target
+            .closest("[data-action]")
+            .ok()
+            .flatten()
             .and_then(|el| el.get_attribute("data-action"))
         else {
             return;

@@ -30,6 +30,9 @@ pub fn install(router: Router) {
             return;
         }
         let presenting = router.view.get_untracked().slide().is_some();
+        if presenting && key != " " {
+            crate::present::pause();
+        }
         match shortcut(&key, presenting) {
             Some(Action::Move(command)) => router.command(command),
             Some(Action::Jump) => match digit(&key) {

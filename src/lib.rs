@@ -102,7 +102,6 @@ pub fn App(
 
     let main = NodeRef::<Main>::new();
     keys::install(router);
-    links::follow(router);
     actions::follow(router, language.lang);
     present::install(router);
     swipe::follow(router);

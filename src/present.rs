@@ -56,22 +56,12 @@ pub fn install(router: Router) {
             on_cleanup(move || timer.clear());
         }
     });
-    // Any interaction in the presentation (a key other than Space, a click, a touch) pauses the autoplay.
-    let presenting = move || router.view.get_untracked().slide().is_some();
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if presenting() && ev.key() != " " {
-            paused().set(true);
-        }
-    });
-    let pointers = window_event_listener(leptos::ev::pointerdown, move |_| {
-        if presenting() {
-            paused().set(true);
-        }
-    });
-    on_cleanup(move || {
-        keys.remove();
-        pointers.remove();
-    });
+}
+
+/// Any interaction in the presentation (a key other than Space: `crate::keys`; a click or a touch:
+/// `crate::swipe`) pauses the autoplay.
+pub fn pause() {
+    paused().set(true);
 }
 
 /// Space in the presentation: resumes a paused autoplay, or else shows the next slide.

@@ -28,6 +28,9 @@ pub fn follow(router: Router) {
     }
     let down = window_event_listener(leptos::ev::pointerdown, move |ev| {
         let presenting = router.view.get_untracked().slide().is_some();
+        if presenting {
+            crate::present::pause();
+        }
         let on_detail = |el: &web_sys::Element| presenting || closest(el, ".detail");
         let swipeable = ev.pointer_type() == "touch"
             && ev.is_primary()
