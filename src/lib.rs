@@ -23,6 +23,7 @@ pub mod compare;
 pub mod components;
 pub mod data;
 pub mod document;
+pub mod export;
 pub mod focus;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzzing;
