@@ -3,10 +3,12 @@
 //! downloads. `docs/export.md` describes the formats, the file names and where each file credits its source.
 //!
 //! Every byte here ships in the wasm, which can't be split, so the writers are small and hand-made: one escaper for
-//! all the formats, one table writer for every table in CSV and Markdown, everything pushed into one `String` (no
-//! `format!`: `core::fmt` would cost more than the writers). Every file carries the same source credit: the post's
-//! title, its date and the link to the state of the app the reader was looking at.
+//! all the formats, one table writer for every table in both table formats (over the aspects `crate::compare`
+//! already describes), the SVG from templates with numbered holes, everything appended to one `String` by one
+//! function that is never inlined (no `format!`: `core::fmt` would cost more than the writers). Every file carries
+//! the same source credit: the post's title, its date and the link to what the reader was looking at.
 
+use crate::compare::{ASPECTS, Aspect, Value};
 use crate::data::{GENERATIONS, GenerationId, Lang, Run, SITE, Text};
 
 /// A file to download.
@@ -47,7 +49,7 @@ pub enum Langs {
 }
 
 /// The shape of [`json`]'s file, named in it as `"version"`; a change that could break a reader raises it.
-pub const JSON_VERSION: u8 = 1;
+pub const JSON_VERSION: u32 = 1;
 
 /// What every file name starts with.
 const STEM: &str = "web-infra-evolution";
@@ -58,66 +60,86 @@ const SOURCE: Text = Text {
     en: "Source",
 };
 
+/// The aspects of `crate::compare` that the tables show, there in the post's order: the "다이어그램 설명" table's
+/// two columns after 세대, the "세대별 요약 비교" table's three, and a generation's own table's rows.
+const DIAGRAM_ASPECTS: std::ops::Range<usize> = 0..2;
+const SUMMARY_ASPECTS: std::ops::Range<usize> = 2..5;
+const ITEM_ASPECTS: std::ops::RangeFrom<usize> = 7..;
+
+/// Appends `s`. Never inlined: the writers call it a hundred times, and an inlined `push_str` costs the wasm
+/// several times the call.
+#[inline(never)]
+fn put(out: &mut String, s: &str) {
+    out.push_str(s);
+}
+
 /// How text is escaped, per format.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Esc {
     /// Quotes doubled (and the field quoted if it needs to be: [`field`]).
     Csv,
-    /// Within a table cell or a line: characters that would make markup escaped with `\`, a line break as `<br>`.
+    /// Within a table cell or a line: what would be markup escaped with `\`, a line break as `<br>`, other control
+    /// characters dropped.
     Markdown,
     /// Within a JSON string.
     Json,
     /// Within XML text or an attribute value; control characters, which XML can't hold, dropped.
     Xml,
+    /// As it is, but control characters dropped.
+    Plain,
     /// A URL made safe in every format: what a serialized URL never holds raw (space, quotes, `<>`, braces…)
-    /// percent-encoded, so it can stand in a Markdown autolink and a BibTeX field.
+    /// percent-encoded, so that it can stand in a Markdown autolink and a BibTeX field.
     Url,
-}
-
-/// What follows an escape's prefix: nothing, the character itself, or its code in two hex digits.
-#[derive(Clone, Copy)]
-enum Then {
-    Nothing,
-    Char,
-    Hex,
 }
 
 /// Writes `text` escaped for `how`.
 fn esc(out: &mut String, text: &str, how: Esc) {
+    let (special, prefix) = match how {
+        Esc::Csv => ("\"", "\""),
+        Esc::Markdown => ("\\|*_`<", "\\"),
+        Esc::Json => ("\"\\", "\\"),
+        Esc::Xml => ("&<>\"", ""),
+        Esc::Url => (" \"<>\\^`{|}", "%"),
+        Esc::Plain => ("", ""),
+    };
     for c in text.chars() {
-        let (prefix, then) = match (how, c) {
-            (Esc::Csv, '"') => ("\"", Then::Char),
-            (Esc::Json, '"' | '\\') | (Esc::Markdown, '\\' | '|' | '*' | '_' | '`' | '<') => {
-                ("\\", Then::Char)
+        let at = special.bytes().position(|b| char::from(b) == c);
+        match (how, at) {
+            (_, None) if c >= ' ' => out.push(c),
+            (Esc::Xml, Some(i)) => put(out, ENTITIES[i]),
+            // Percent-encoded, or a JSON string's control character as `\u00XX`.
+            (Esc::Url, _) | (Esc::Json, None) => {
+                put(out, if how == Esc::Url { "%" } else { "\\u00" });
+                let n = u32::from(c);
+                out.push(digit(n >> 4));
+                out.push(digit(n & 15));
             }
-            (Esc::Xml, '&') => ("&amp;", Then::Nothing),
-            (Esc::Xml, '<') => ("&lt;", Then::Nothing),
-            (Esc::Xml, '>') => ("&gt;", Then::Nothing),
-            (Esc::Xml, '"') => ("&quot;", Then::Nothing),
-            (Esc::Markdown, '\n') => ("<br>", Then::Nothing),
-            (Esc::Json, ..' ') => ("\\u00", Then::Hex),
-            (Esc::Url, ..=' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}') => {
-                ("%", Then::Hex)
+            (_, Some(_)) => {
+                put(out, prefix);
+                out.push(c);
             }
-            (Esc::Markdown | Esc::Xml, ..' ') => ("", Then::Nothing),
-            _ => ("", Then::Char),
-        };
-        out.push_str(prefix);
-        match then {
-            Then::Nothing => {}
-            Then::Char => out.push(c),
-            Then::Hex => {
-                let b = u32::from(c);
-                out.push(hex_digit(b >> 4));
-                out.push(hex_digit(b & 15));
-            }
+            // Control characters: kept in CSV (the field is quoted), a line break in Markdown, dropped elsewhere.
+            (Esc::Csv, None) => out.push(c),
+            (Esc::Markdown, None) if c == '\n' => put(out, "<br>"),
+            _ => {}
         }
     }
 }
 
-/// The digit of `n` (below 16) in hex; its last decimal digit too, below 10.
-fn hex_digit(n: u32) -> char {
+/// XML's names for the characters [`Esc::Xml`] escapes, in its order.
+static ENTITIES: [&str; 4] = ["&amp;", "&lt;", "&gt;", "&quot;"];
+
+/// The hex digit of `n` (below 16), and so a decimal digit too.
+fn digit(n: u32) -> char {
     char::from(b"0123456789ABCDEF"[(n & 15) as usize])
+}
+
+/// Writes `n` in decimal.
+fn num(out: &mut String, n: u32) {
+    if n >= 10 {
+        num(out, n / 10);
+    }
+    out.push(digit(n % 10));
 }
 
 /// Writes `text` as a field of a table in `how`: escaped, and in CSV quoted if it holds a comma, a quote or a
@@ -136,21 +158,13 @@ fn field(out: &mut String, text: &str, how: Esc) {
     }
 }
 
-/// Writes `n` in decimal.
-fn num(out: &mut String, n: u32) {
-    if n >= 10 {
-        num(out, n / 10);
-    }
-    out.push(hex_digit(n % 10));
-}
-
 /// `text` in each of `langs`, joined by " / ".
-fn texts(out: &mut String, text: Text, langs: &[Lang]) {
+fn texts(out: &mut String, text: &Text, langs: &[Lang]) {
     for (i, &lang) in langs.iter().enumerate() {
         if i > 0 {
-            out.push_str(" / ");
+            put(out, " / ");
         }
-        out.push_str(text.get(lang));
+        put(out, text.get(lang));
     }
 }
 
@@ -159,24 +173,17 @@ fn texts(out: &mut String, text: Text, langs: &[Lang]) {
 /// other words are the post's title, with nothing Markdown would read as markup, so the line is written as is).
 fn credit(langs: &[Lang], url: &str, autolink: bool) -> String {
     let mut out = String::with_capacity(128);
-    texts(&mut out, SOURCE, langs);
-    out.push_str(": ");
-    texts(&mut out, SITE.title, langs);
-    out.push_str(", ");
-    out.push_str(SITE.date);
-    out.push_str(if autolink { ", <" } else { ", " });
+    texts(&mut out, &SOURCE, langs);
+    put(&mut out, ": ");
+    texts(&mut out, &SITE.title, langs);
+    put(&mut out, ", ");
+    put(&mut out, SITE.date);
+    put(&mut out, if autolink { ", <" } else { ", " });
     esc(&mut out, url, Esc::Url);
     if autolink {
         out.push('>');
     }
     out
-}
-
-/// A cell of a table: words in both languages, or technology names as the post lists them (`Apache, PHP`).
-#[derive(Clone, Copy)]
-enum Cell {
-    Text(Text),
-    Names(&'static [&'static str]),
 }
 
 /// The languages of `langs`, and their part of a file name.
@@ -188,6 +195,70 @@ fn langs_of(langs: Langs) -> (&'static [Lang], &'static str) {
     }
 }
 
+/// A table being written, field by field.
+struct Rows {
+    out: String,
+    /// The cell's text before it is escaped.
+    text: String,
+    langs: &'static [Lang],
+    how: Esc,
+    /// Fields written in the current row, and in the header.
+    fields: usize,
+    width: usize,
+}
+
+impl Rows {
+    /// A cell: a field in each language.
+    fn cell(&mut self, value: Value) {
+        for &lang in self.langs {
+            put(
+                &mut self.out,
+                match (self.how, self.fields) {
+                    (Esc::Csv, 0) => "",
+                    (Esc::Csv, _) => ",",
+                    (_, 0) => "| ",
+                    _ => " | ",
+                },
+            );
+            self.fields += 1;
+            let text = &mut self.text;
+            text.clear();
+            match value {
+                Value::Text(words) => put(text, words.get(lang)),
+                Value::Names(names) => {
+                    for (i, name) in names.iter().enumerate() {
+                        if i > 0 {
+                            put(text, ", ");
+                        }
+                        put(text, name);
+                    }
+                }
+                // No aspect of the tables is a paragraph or a list.
+                Value::Rich(_) | Value::List(_) => {}
+            }
+            field(&mut self.out, text, self.how);
+        }
+    }
+
+    /// Ends a row; after the header, Markdown's line under it.
+    fn end(&mut self) {
+        if self.how == Esc::Csv {
+            put(&mut self.out, "\r\n");
+        } else {
+            put(&mut self.out, " |\n");
+            if self.width == 0 {
+                put(&mut self.out, "|");
+                for _ in 0..self.fields {
+                    put(&mut self.out, " --- |");
+                }
+                put(&mut self.out, "\n");
+            }
+        }
+        self.width = self.fields;
+        self.fields = 0;
+    }
+}
+
 /// `table` as a file in `format` and `langs`, crediting `url` (the link to what the reader is looking at).
 ///
 /// CSV: the header row, a row per generation (or item), then one last record with the source credit in its first
@@ -195,127 +266,111 @@ fn langs_of(langs: Langs) -> (&'static [Lang], &'static str) {
 /// table, then the credit as a line under it.
 pub fn table(table: Table, format: Format, langs: Langs, url: &str) -> File {
     let (langs, code) = langs_of(langs);
-    let mut name = String::from(STEM);
-    let mut cells: Vec<Cell> = Vec::with_capacity(32);
-    let (columns, caption): (&[Text], [Option<Text>; 2]) = match table {
-        Table::Diagram => {
-            name.push_str("-diagram");
-            for g in &GENERATIONS {
-                cells.extend([
-                    Cell::Text(g.label),
-                    Cell::Text(g.diagram.concept),
-                    Cell::Names(g.diagram.technologies),
-                ]);
-            }
-            (&SITE.diagram_columns, [Some(SITE.diagram_caption), None])
-        }
-        Table::Summary => {
-            name.push_str("-summary");
-            for g in &GENERATIONS {
-                cells.extend([
-                    Cell::Text(g.label),
-                    Cell::Text(g.summary.paradigm),
-                    Cell::Names(g.summary.technologies),
-                    Cell::Text(g.summary.benefit),
-                ]);
-            }
-            (&SITE.summary_columns, [Some(SITE.summary_caption), None])
-        }
+    let csv = format == Format::Csv;
+    let mut rows = Rows {
+        out: String::with_capacity(2048),
+        text: String::with_capacity(128),
+        langs,
+        how: if csv { Esc::Csv } else { Esc::Markdown },
+        fields: 0,
+        width: 0,
+    };
+    // What the file is named after, its caption, its columns, and the aspects its cells show; a generation's own
+    // table has a row per aspect (when the post gives it), the others a row per generation.
+    let (part, caption, columns, aspects, items): (
+        &str,
+        [Option<&Text>; 2],
+        &[Text],
+        &[Aspect],
+        _,
+    ) = match table {
+        Table::Diagram => (
+            "-diagram",
+            [Some(&SITE.diagram_caption), None],
+            &SITE.diagram_columns,
+            &ASPECTS[DIAGRAM_ASPECTS],
+            None,
+        ),
+        Table::Summary => (
+            "-summary",
+            [Some(&SITE.summary_caption), None],
+            &SITE.summary_columns,
+            &ASPECTS[SUMMARY_ASPECTS],
+            None,
+        ),
         Table::Items(id) => {
             let g = id.generation();
-            name.push_str("-gen");
-            name.push(char::from(b'0' + id.get()));
-            cells.extend([Cell::Text(SITE.pros), Cell::Text(g.pros)]);
-            if let Some(cons) = g.cons {
-                cells.extend([Cell::Text(SITE.cons), Cell::Text(cons)]);
-            }
-            if !g.technologies.is_empty() {
-                cells.extend([Cell::Text(SITE.technologies), Cell::Names(g.technologies)]);
-            }
             // The section's heading as the post writes it: "3세대: 컨테이너 시대".
-            (&SITE.item_columns, [Some(g.label), Some(g.heading)])
+            (
+                "-gen",
+                [Some(&g.label), Some(&g.heading)],
+                &SITE.item_columns,
+                &ASPECTS[ITEM_ASPECTS],
+                Some(g),
+            )
         }
     };
-    let csv = format == Format::Csv;
-    let how = if csv { Esc::Csv } else { Esc::Markdown };
-    let width = columns.len() * langs.len();
-    let mut out = String::with_capacity(2048);
-    // Each cell's text, unescaped, before it is written as a field.
-    let mut text = String::with_capacity(128);
     if csv {
-        out.push('\u{feff}');
+        rows.out.push('\u{feff}');
     } else {
+        let text = &mut rows.text;
         for (i, &lang) in langs.iter().enumerate() {
             if i > 0 {
-                text.push_str(" / ");
+                put(text, " / ");
             }
             for (i, part) in caption.into_iter().flatten().enumerate() {
                 if i > 0 {
-                    text.push_str(": ");
+                    put(text, ": ");
                 }
-                text.push_str(part.get(lang));
+                put(text, part.get(lang));
             }
         }
-        out.push_str("## ");
-        esc(&mut out, &text, how);
-        out.push_str("\n\n");
+        put(&mut rows.out, "## ");
+        esc(&mut rows.out, text, Esc::Markdown);
+        put(&mut rows.out, "\n\n");
     }
-    for (i, &column) in columns.iter().enumerate() {
-        cells.insert(i, Cell::Text(column));
+    for &column in columns {
+        rows.cell(Value::Text(column));
     }
-    for (i, row) in cells.chunks(columns.len()).enumerate() {
-        let mut first = true;
-        for cell in row {
-            for &lang in langs {
-                out.push_str(if csv {
-                    if first { "" } else { "," }
-                } else if first {
-                    "| "
-                } else {
-                    " | "
-                });
-                first = false;
-                text.clear();
-                match *cell {
-                    Cell::Text(words) => text.push_str(words.get(lang)),
-                    Cell::Names(names) => {
-                        for (i, name) in names.iter().enumerate() {
-                            if i > 0 {
-                                text.push_str(", ");
-                            }
-                            text.push_str(name);
-                        }
-                    }
-                }
-                field(&mut out, &text, how);
+    rows.end();
+    if let Some(g) = items {
+        for aspect in aspects {
+            if let Some(value) = (aspect.value)(g) {
+                rows.cell(Value::Text(aspect.name));
+                rows.cell(value);
+                rows.end();
             }
         }
-        out.push_str(if csv { "\r\n" } else { " |\n" });
-        if !csv && i == 0 {
-            out.push('|');
-            for _ in 0..width {
-                out.push_str(" --- |");
+    } else {
+        for g in &GENERATIONS {
+            rows.cell(Value::Text(g.label));
+            for aspect in aspects {
+                rows.cell((aspect.value)(g).unwrap_or(Value::Names(&[])));
             }
-            out.push('\n');
+            rows.end();
         }
-    }
-    if !csv {
-        out.push('\n');
     }
     let credit = credit(langs, url, !csv);
+    let mut out = rows.out;
     if csv {
-        field(&mut out, &credit, how);
-        for _ in 1..width {
+        field(&mut out, &credit, Esc::Csv);
+        for _ in 1..rows.width {
             out.push(',');
         }
-        out.push_str("\r\n");
+        put(&mut out, "\r\n");
     } else {
-        out.push_str(&credit);
+        out.push('\n');
+        put(&mut out, &credit);
         out.push('\n');
     }
+    let mut name = String::from(STEM);
+    put(&mut name, part);
+    if let Some(g) = items {
+        num(&mut name, u32::from(g.id.get()));
+    }
     name.push('.');
-    name.push_str(code);
-    name.push_str(if csv { ".csv" } else { ".md" });
+    put(&mut name, code);
+    put(&mut name, if csv { ".csv" } else { ".md" });
     File {
         name,
         mime: if csv {
@@ -327,56 +382,59 @@ pub fn table(table: Table, format: Format, langs: Langs, url: &str) -> File {
     }
 }
 
-/// A JSON string.
-fn json_str(out: &mut String, text: &str) {
+/// `"key":` then a JSON string.
+fn json_str(out: &mut String, key: &str, text: &str) {
+    put(out, key);
     out.push('"');
     esc(out, text, Esc::Json);
     out.push('"');
 }
 
-/// Runs of text in both languages as `{"ko":…,"en":…}`, each a string with `**` around the bold runs.
-fn json_runs(out: &mut String, ko: &[Run], en: &[Run]) {
+/// `"key":` then runs of text in both languages, `{"ko":…,"en":…}`, each a string with `**` around the bold runs.
+fn json_runs(out: &mut String, key: &str, ko: &[Run], en: &[Run]) {
+    put(out, key);
     for (lang, runs) in [("{\"ko\":\"", ko), ("\",\"en\":\"", en)] {
-        out.push_str(lang);
+        put(out, lang);
         for run in runs {
             let mark = if run.strong { "**" } else { "" };
-            out.push_str(mark);
+            put(out, mark);
             esc(out, run.text, Esc::Json);
-            out.push_str(mark);
+            put(out, mark);
         }
     }
-    out.push_str("\"}");
+    put(out, "\"}");
 }
 
-/// A text in both languages, `{"ko":…,"en":…}`.
-fn json_text(out: &mut String, text: Text) {
+/// `"key":` then a text in both languages, `{"ko":…,"en":…}`; `null` for none.
+fn json_text(out: &mut String, key: &str, text: Option<&Text>) {
+    let Some(text) = text else {
+        put(out, key);
+        put(out, "null");
+        return;
+    };
     let plain = |text| Run {
         text,
         strong: false,
     };
-    json_runs(out, &[plain(text.ko)], &[plain(text.en)]);
+    json_runs(out, key, &[plain(text.ko)], &[plain(text.en)]);
 }
 
-/// An array of texts in both languages.
-fn json_texts(out: &mut String, texts: &[Text]) {
+/// `"key":` then an array of texts in both languages.
+fn json_texts(out: &mut String, key: &str, texts: &[Text]) {
+    put(out, key);
     out.push('[');
-    for (i, &text) in texts.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        json_text(out, text);
+    for (i, text) in texts.iter().enumerate() {
+        json_text(out, if i > 0 { "," } else { "" }, Some(text));
     }
     out.push(']');
 }
 
-/// An array of names.
-fn json_names(out: &mut String, names: &[&str]) {
+/// `"key":` then an array of names.
+fn json_names(out: &mut String, key: &str, names: &[&str]) {
+    put(out, key);
     out.push('[');
     for (i, name) in names.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        json_str(out, name);
+        json_str(out, if i > 0 { "," } else { "" }, name);
     }
     out.push(']');
 }
@@ -388,90 +446,66 @@ fn json_names(out: &mut String, names: &[&str]) {
 /// with `**` as the post does. `docs/export.md` has the whole shape.
 pub fn json(url: &str) -> File {
     let mut out = String::with_capacity(16384);
-    out.push_str("{\"format\":\"");
-    out.push_str(STEM);
-    out.push_str("\",\"version\":");
-    num(&mut out, u32::from(JSON_VERSION));
-    out.push_str(",\n\"source\":{\"title\":");
-    json_text(&mut out, SITE.title);
-    out.push_str(",\"date\":");
-    json_str(&mut out, SITE.date);
-    out.push_str(",\"url\":\"");
+    json_str(&mut out, "{\"format\":", STEM);
+    put(&mut out, ",\"version\":");
+    num(&mut out, JSON_VERSION);
+    json_text(&mut out, ",\n\"source\":{\"title\":", Some(&SITE.title));
+    json_str(&mut out, ",\"date\":", SITE.date);
+    put(&mut out, ",\"url\":\"");
     esc(&mut out, url, Esc::Url);
-    out.push('"');
-    out.push_str("},\n\"site\":{\"heading\":");
-    json_text(&mut out, SITE.heading);
-    out.push_str(",\"rows\":");
-    json_texts(&mut out, &SITE.rows);
-    out.push_str(",\"diagram_caption\":");
-    json_text(&mut out, SITE.diagram_caption);
-    out.push_str(",\"diagram_columns\":");
-    json_texts(&mut out, &SITE.diagram_columns);
-    out.push_str(",\"summary_caption\":");
-    json_text(&mut out, SITE.summary_caption);
-    out.push_str(",\"summary_columns\":");
-    json_texts(&mut out, &SITE.summary_columns);
-    out.push_str(",\"overview\":");
-    json_text(&mut out, SITE.overview);
-    out.push_str(",\"features\":");
-    json_text(&mut out, SITE.features);
-    out.push_str(",\"item_columns\":");
-    json_texts(&mut out, &SITE.item_columns);
-    out.push_str(",\"pros\":");
-    json_text(&mut out, SITE.pros);
-    out.push_str(",\"cons\":");
-    json_text(&mut out, SITE.cons);
-    out.push_str(",\"technologies\":");
-    json_text(&mut out, SITE.technologies);
-    out.push_str("},\n\"generations\":[");
+    let s = &SITE;
+    json_text(&mut out, "\"},\n\"site\":{\"heading\":", Some(&s.heading));
+    json_texts(&mut out, ",\"rows\":", &s.rows);
+    json_text(&mut out, ",\"diagram_caption\":", Some(&s.diagram_caption));
+    json_texts(&mut out, ",\"diagram_columns\":", &s.diagram_columns);
+    json_text(&mut out, ",\"summary_caption\":", Some(&s.summary_caption));
+    json_texts(&mut out, ",\"summary_columns\":", &s.summary_columns);
+    json_text(&mut out, ",\"overview\":", Some(&s.overview));
+    json_text(&mut out, ",\"features\":", Some(&s.features));
+    json_texts(&mut out, ",\"item_columns\":", &s.item_columns);
+    json_text(&mut out, ",\"pros\":", Some(&s.pros));
+    json_text(&mut out, ",\"cons\":", Some(&s.cons));
+    json_text(&mut out, ",\"technologies\":", Some(&s.technologies));
+    put(&mut out, "},\n\"generations\":[");
     for g in &GENERATIONS {
-        if g.id.get() > 1 {
-            out.push(',');
-        }
-        out.push_str("\n{\"id\":");
+        put(
+            &mut out,
+            if g.id.get() > 1 {
+                ",\n{\"id\":"
+            } else {
+                "\n{\"id\":"
+            },
+        );
         num(&mut out, u32::from(g.id.get()));
-        out.push_str(",\"emoji\":");
-        json_str(&mut out, g.emoji);
-        out.push_str(",\"label\":");
-        json_text(&mut out, g.label);
-        out.push_str(",\"node_title\":");
-        json_text(&mut out, g.node_title);
-        out.push_str(",\"node_subtitle\":");
-        json_text(&mut out, g.node_subtitle);
-        out.push_str(",\"fill\":");
-        json_str(&mut out, g.fill);
-        out.push_str(",\"stroke\":");
-        json_str(&mut out, g.stroke);
-        out.push_str(",\"heading\":");
-        json_text(&mut out, g.heading);
-        out.push_str(",\"english_name\":");
-        json_str(&mut out, g.english_name);
-        out.push_str(",\"overview\":");
-        json_runs(&mut out, g.overview.ko, g.overview.en);
-        out.push_str(",\"features\":");
-        json_texts(&mut out, g.features);
-        out.push_str(",\"pros\":");
-        json_text(&mut out, g.pros);
-        out.push_str(",\"cons\":");
-        match g.cons {
-            Some(cons) => json_text(&mut out, cons),
-            None => out.push_str("null"),
-        }
-        out.push_str(",\"technologies\":");
-        json_names(&mut out, g.technologies);
-        out.push_str(",\"diagram\":{\"concept\":");
-        json_text(&mut out, g.diagram.concept);
-        out.push_str(",\"technologies\":");
-        json_names(&mut out, g.diagram.technologies);
-        out.push_str("},\"summary\":{\"paradigm\":");
-        json_text(&mut out, g.summary.paradigm);
-        out.push_str(",\"technologies\":");
-        json_names(&mut out, g.summary.technologies);
-        out.push_str(",\"benefit\":");
-        json_text(&mut out, g.summary.benefit);
-        out.push_str("}}");
+        json_str(&mut out, ",\"emoji\":", g.emoji);
+        json_text(&mut out, ",\"label\":", Some(&g.label));
+        json_text(&mut out, ",\"node_title\":", Some(&g.node_title));
+        json_text(&mut out, ",\"node_subtitle\":", Some(&g.node_subtitle));
+        json_str(&mut out, ",\"fill\":", g.fill);
+        json_str(&mut out, ",\"stroke\":", g.stroke);
+        json_text(&mut out, ",\"heading\":", Some(&g.heading));
+        json_str(&mut out, ",\"english_name\":", g.english_name);
+        json_runs(&mut out, ",\"overview\":", g.overview.ko, g.overview.en);
+        json_texts(&mut out, ",\"features\":", g.features);
+        json_text(&mut out, ",\"pros\":", Some(&g.pros));
+        json_text(&mut out, ",\"cons\":", g.cons.as_ref());
+        json_names(&mut out, ",\"technologies\":", g.technologies);
+        json_text(
+            &mut out,
+            ",\"diagram\":{\"concept\":",
+            Some(&g.diagram.concept),
+        );
+        json_names(&mut out, ",\"technologies\":", g.diagram.technologies);
+        json_text(
+            &mut out,
+            "},\"summary\":{\"paradigm\":",
+            Some(&g.summary.paradigm),
+        );
+        json_names(&mut out, ",\"technologies\":", g.summary.technologies);
+        json_text(&mut out, ",\"benefit\":", Some(&g.summary.benefit));
+        put(&mut out, "}}");
     }
-    out.push_str("\n]}\n");
+    put(&mut out, "\n]}\n");
     File {
         name: String::from("web-infra-evolution.json"),
         mime: "application/json",
@@ -479,11 +513,16 @@ pub fn json(url: &str) -> File {
     }
 }
 
-/// Writes `parts` in turn: each piece of markup, then its number.
-fn with_nums(out: &mut String, parts: &[(&str, u32)]) {
-    for &(markup, n) in parts {
-        out.push_str(markup);
-        num(out, n);
+/// Writes `template`, each `\u{1}` in it replaced by the next of `nums` and each `\u{2}` by the next of `texts`,
+/// escaped for `how`.
+fn fill(out: &mut String, template: &str, nums: &[u32], texts: &[&str], how: Esc) {
+    let (mut nums, mut texts) = (nums.iter(), texts.iter());
+    for c in template.chars() {
+        match c {
+            '\u{1}' => num(out, nums.next().copied().unwrap_or_default()),
+            '\u{2}' => esc(out, texts.next().copied().unwrap_or_default(), how),
+            c => out.push(c),
+        }
     }
 }
 
@@ -495,6 +534,17 @@ fn text_width(text: &str, size: u32) -> u32 {
         .map(|c| if c.is_ascii() { 62 } else { 100 })
         .sum();
     (hundredths * size).div_ceil(100)
+}
+
+/// An arrow from `x y` along `direction` (`H` across, `V` down) to `to`: `[x, y, to]`.
+fn arrow(out: &mut String, [x, y, to]: [u32; 3], direction: &str) {
+    fill(
+        out,
+        "<path d=\"M\u{1} \u{1}\u{2}\u{1}\" fill=\"none\" stroke=\"#555\" stroke-width=\"2\" marker-end=\"url(#arrow)\"/>\n",
+        &[x, y, to],
+        &[direction],
+        Esc::Xml,
+    );
 }
 
 // The diagram's measures, in px.
@@ -511,6 +561,10 @@ const ROW_TOP: u32 = 36;
 const ROW_PAD: u32 = 20;
 /// Between the two rows' boxes: an arrow.
 const ROW_GAP: u32 = 48;
+/// The text sizes: a node's first two lines, its subtitle, the credit.
+const LINE_SIZE: u32 = 16;
+const SUBTITLE_SIZE: u32 = 12;
+const CREDIT_SIZE: u32 = 11;
 
 /// The post's flowchart as a standalone SVG in `lang`, crediting `url`: `web-infra-evolution-diagram.ko.svg`.
 ///
@@ -519,137 +573,104 @@ const ROW_GAP: u32 = 48;
 /// system, the boxes sized for the widest of them; `<title>` is the post's title, `<desc>` and a small line at
 /// the bottom the source credit.
 pub fn diagram(lang: Lang, url: &str) -> File {
-    let mut source = String::with_capacity(256);
-    esc(&mut source, &credit(&[lang], url, false), Esc::Xml);
+    let credit = credit(&[lang], url, false);
     let node_width = GENERATIONS
         .iter()
         .map(|g| {
-            let first = text_width(g.emoji, 16) + text_width(" ", 16);
-            (first + text_width(g.label.get(lang), 16))
-                .max(text_width(g.node_title.get(lang), 16))
-                .max(text_width(g.node_subtitle.get(lang), 12))
+            (text_width(g.emoji, LINE_SIZE)
+                + text_width(" ", LINE_SIZE)
+                + text_width(g.label.get(lang), LINE_SIZE))
+            .max(text_width(g.node_title.get(lang), LINE_SIZE))
+            .max(text_width(g.node_subtitle.get(lang), SUBTITLE_SIZE))
         })
         .max()
-        .unwrap_or(0)
+        .unwrap_or_default()
         .div_ceil(2)
         * 2
         + 2 * NODE_PAD;
     let row_width = 2 * ROW_PAD + 3 * node_width + 2 * NODE_GAP;
     let row_height = ROW_TOP + NODE_HEIGHT + ROW_PAD;
-    let width = row_width.max(text_width(&source, 11)) + 2 * MARGIN;
-    let height = 2 * MARGIN + 2 * row_height + ROW_GAP + 28;
-
+    let width = row_width.max(text_width(&credit, CREDIT_SIZE)) + 2 * MARGIN;
+    let height = 2 * MARGIN + 2 * row_height + ROW_GAP + 2 * CREDIT_SIZE;
     let mut out = String::with_capacity(8192);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xml:lang=\"");
-    out.push_str(lang.code());
-    with_nums(
+    fill(
         &mut out,
-        &[
-            ("\" width=\"", width),
-            ("\" height=\"", height),
-            ("\" viewBox=\"0 0 ", width),
-            (" ", height),
-        ],
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xml:lang=\"\u{2}\" width=\"\u{1}\" height=\"\u{1}\" \
+         viewBox=\"0 0 \u{1} \u{1}\" font-family=\"system-ui,sans-serif\" font-size=\"\u{1}\">\n\
+         <title>\u{2}</title>\n<desc>\u{2}</desc>\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" \
+         refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" fill=\"#555\"/>\
+         </marker></defs>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n",
+        &[width, height, width, height, LINE_SIZE],
+        &[lang.code(), SITE.title.get(lang), &credit],
+        Esc::Xml,
     );
-    out.push_str(
-        "\" font-family=\"system-ui,-apple-system,'Segoe UI','Noto Sans KR','Apple SD Gothic Neo','Malgun Gothic',sans-serif\" font-size=\"16\">\n<title>",
-    );
-    esc(&mut out, SITE.title.get(lang), Esc::Xml);
-    out.push_str("</title>\n<desc>");
-    out.push_str(&source);
-    out.push_str(
-        "</desc>\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" fill=\"#555\"/></marker></defs>\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n",
-    );
-    let mut arrows = String::new();
-    let mut top = MARGIN;
-    for (row, gens) in GENERATIONS.chunks(3).enumerate() {
-        with_nums(
+    // Where a row's box and a node's box start.
+    let row_top = |row: u32| MARGIN + row * (row_height + ROW_GAP);
+    let node_left = |col: u32| MARGIN + ROW_PAD + col * (node_width + NODE_GAP);
+    for (row, gens) in (0..).zip(GENERATIONS.chunks(3)) {
+        let top = row_top(row);
+        fill(
             &mut out,
-            &[
-                ("<rect x=\"", MARGIN),
-                ("\" y=\"", top),
-                ("\" width=\"", row_width),
-                ("\" height=\"", row_height),
-                (
-                    "\" rx=\"8\" fill=\"#f7f7f7\" stroke=\"#bbb\"/>\n<text x=\"",
-                    MARGIN + 12,
-                ),
-                ("\" y=\"", top + 24),
-            ],
+            "<rect x=\"\u{1}\" y=\"\u{1}\" width=\"\u{1}\" height=\"\u{1}\" rx=\"8\" fill=\"#f7f7f7\" stroke=\"#bbb\"/>\n\
+             <text x=\"\u{1}\" y=\"\u{1}\" font-size=\"14\" fill=\"#555\">\u{2}</text>\n",
+            &[MARGIN, top, row_width, row_height, MARGIN + 12, top + 24],
+            &[SITE.rows[row as usize].get(lang)],
+            Esc::Xml,
         );
-        out.push_str("\" font-size=\"14\" fill=\"#555\">");
-        esc(&mut out, SITE.rows[row].get(lang), Esc::Xml);
-        out.push_str("</text>\n");
         let y = top + ROW_TOP;
-        let mut left = MARGIN + ROW_PAD;
-        for (i, g) in gens.iter().enumerate() {
-            with_nums(
+        for (col, g) in (0..).zip(gens) {
+            let left = node_left(col);
+            fill(
                 &mut out,
+                "<g transform=\"translate(\u{1} \u{1})\" text-anchor=\"middle\" fill=\"#222\">\
+                 <rect x=\"-\u{1}\" width=\"\u{1}\" height=\"\u{1}\" rx=\"\u{1}\" fill=\"\u{2}\" stroke=\"\u{2}\" \
+                 stroke-width=\"2\"/><text y=\"26\">\u{2} \u{2}</text><text y=\"50\" font-weight=\"bold\">\u{2}</text>\
+                 <text y=\"70\" font-size=\"\u{1}\">\u{2}</text></g>\n",
                 &[
-                    ("<g transform=\"translate(", left + node_width / 2),
-                    (" ", y),
-                    (
-                        ")\" text-anchor=\"middle\" fill=\"#222\"><rect x=\"-",
-                        node_width / 2,
-                    ),
-                    ("\" width=\"", node_width),
+                    left + node_width / 2,
+                    y,
+                    node_width / 2,
+                    node_width,
+                    NODE_HEIGHT,
+                    NODE_HEIGHT / 2,
+                    SUBTITLE_SIZE,
                 ],
+                &[
+                    g.fill,
+                    g.stroke,
+                    g.emoji,
+                    g.label.get(lang),
+                    g.node_title.get(lang),
+                    g.node_subtitle.get(lang),
+                ],
+                Esc::Xml,
             );
-            out.push_str("\" height=\"84\" rx=\"42\" fill=\"");
-            out.push_str(g.fill);
-            out.push_str("\" stroke=\"");
-            out.push_str(g.stroke);
-            out.push_str("\" stroke-width=\"2\"/><text y=\"26\">");
-            esc(&mut out, g.emoji, Esc::Xml);
-            out.push(' ');
-            esc(&mut out, g.label.get(lang), Esc::Xml);
-            out.push_str("</text><text y=\"50\" font-weight=\"bold\">");
-            esc(&mut out, g.node_title.get(lang), Esc::Xml);
-            out.push_str("</text><text y=\"70\" font-size=\"12\">");
-            esc(&mut out, g.node_subtitle.get(lang), Esc::Xml);
-            out.push_str("</text></g>\n");
-            if i > 0 {
-                with_nums(
-                    &mut arrows,
-                    &[
-                        ("<path d=\"M", left - NODE_GAP + 4),
-                        (" ", y + NODE_HEIGHT / 2),
-                        ("H", left - 4),
-                    ],
+            if col > 0 {
+                arrow(
+                    &mut out,
+                    [left - NODE_GAP + 4, y + NODE_HEIGHT / 2, left - 4],
+                    "H",
                 );
-                arrows.push_str("\"/>\n");
             }
-            left += node_width + NODE_GAP;
         }
-        top += row_height + ROW_GAP;
     }
     // The first row leads to the second: from box to box, as the post's `상단 --> 하단`.
-    with_nums(
-        &mut arrows,
-        &[
-            ("<path d=\"M", MARGIN + row_width / 2),
-            (" ", MARGIN + row_height),
-            ("V", MARGIN + row_height + ROW_GAP),
-        ],
-    );
-    out.push_str(
-        "<g fill=\"none\" stroke=\"#555\" stroke-width=\"2\" marker-end=\"url(#arrow)\">\n",
-    );
-    out.push_str(&arrows);
-    with_nums(
+    arrow(
         &mut out,
-        &[
-            ("\"/>\n</g>\n<text x=\"", MARGIN),
-            ("\" y=\"", height - MARGIN - 6),
-        ],
+        [MARGIN + row_width / 2, row_top(0) + row_height, row_top(1)],
+        "V",
     );
-    out.push_str("\" font-size=\"11\" fill=\"#555\">");
-    out.push_str(&source);
-    out.push_str("</text>\n</svg>\n");
+    fill(
+        &mut out,
+        "<text x=\"\u{1}\" y=\"\u{1}\" font-size=\"\u{1}\" fill=\"#555\">\u{2}</text>\n</svg>\n",
+        &[MARGIN, height - MARGIN - CREDIT_SIZE / 2, CREDIT_SIZE],
+        &[&credit],
+        Esc::Xml,
+    );
     let mut name = String::from(STEM);
-    name.push_str("-diagram.");
-    name.push_str(lang.code());
-    name.push_str(".svg");
+    put(&mut name, "-diagram.");
+    put(&mut name, lang.code());
+    put(&mut name, ".svg");
     File {
         name,
         mime: "image/svg+xml",
@@ -675,37 +696,39 @@ const MONTHS: [&str; 12] = [
 
 /// An ISO date's year, month (1 to 12) and day without its leading zero; `None` unless `YYYY-MM-DD`.
 fn ymd(iso: &str) -> Option<(&str, u32, &str)> {
-    let mut parts = iso.split('-');
-    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
-    let digits = |part: &str, n| part.len() == n && part.bytes().all(|b| b.is_ascii_digit());
-    if parts.next().is_some() || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+    let b = iso.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, &c)| {
+            if i == 4 || i == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
         return None;
     }
-    let month = month.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
-    let day = day.strip_prefix('0').unwrap_or(day);
-    (1..=12).contains(&month).then_some((year, month, day))
+    let month = u32::from(b[5] - b'0') * 10 + u32::from(b[6] - b'0');
+    let day = if b[8] == b'0' { 9 } else { 8 };
+    (1..=12)
+        .contains(&month)
+        .then_some((iso.get(..4)?, month, iso.get(day..)?))
 }
 
-/// `iso` as a citation writes a date: "October 17, 2025" / "2025년 10월 17일", or as given if it is no date.
-fn date(out: &mut String, lang: Lang, iso: &str) {
-    match (ymd(iso), lang) {
-        (Some((y, m, d)), Lang::En) => {
-            out.push_str(MONTHS[m as usize - 1]);
-            out.push(' ');
-            out.push_str(d);
-            out.push_str(", ");
-            out.push_str(y);
-        }
-        (Some((y, m, d)), Lang::Ko) => {
-            out.push_str(y);
-            out.push_str("년 ");
-            num(out, m);
-            out.push_str("월 ");
-            out.push_str(d);
-            out.push('일');
-        }
-        (None, _) => out.push_str(iso),
-    }
+/// `iso` as a citation writes a date: "October 17, 2025" ("2025, October 17" with `year_first`, APA's order for
+/// a page's own date) / "2025년 10월 17일"; as given if it is no `YYYY-MM-DD` date.
+fn date(out: &mut String, lang: Lang, iso: &str, year_first: bool) {
+    let Some((year, month, day)) = ymd(iso) else {
+        put(out, iso);
+        return;
+    };
+    let name = MONTHS[month as usize - 1];
+    let (template, parts) = match (lang, year_first) {
+        (Lang::Ko, _) => ("\u{2}년 \u{1}월 \u{2}일", [year, day, ""]),
+        (Lang::En, true) => ("\u{2}, \u{2} \u{2}", [year, name, day]),
+        (Lang::En, false) => ("\u{2} \u{2}, \u{2}", [name, day, year]),
+    };
+    fill(out, template, &[month], &parts, Esc::Plain);
 }
 
 /// The citation the "Cite" button copies, APA-like, in `lang`: the post gives no author, so its title leads.
@@ -714,60 +737,41 @@ fn date(out: &mut String, lang: Lang, iso: &str) {
 /// "Web Infrastructure Evolution. (2025, October 17). Retrieved November 30, 2025, from https://…" /
 /// "웹 인프라 진화. (2025년 10월 17일). 2025년 11월 30일 검색, https://…"
 pub fn citation(lang: Lang, url: &str, accessed: &str) -> String {
+    let en = lang == Lang::En;
     let mut out = String::with_capacity(256);
-    out.push_str(SITE.title.get(lang));
-    out.push_str(". (");
-    match (lang, ymd(SITE.date)) {
-        // APA's order for the date of a web page: year first.
-        (Lang::En, Some((y, m, d))) => {
-            out.push_str(y);
-            out.push_str(", ");
-            out.push_str(MONTHS[m as usize - 1]);
-            out.push(' ');
-            out.push_str(d);
-        }
-        _ => date(&mut out, lang, SITE.date),
-    }
-    out.push_str("). ");
-    if lang == Lang::En {
-        out.push_str("Retrieved ");
-    }
-    date(&mut out, lang, accessed);
-    out.push_str(if lang == Lang::En {
-        ", from "
-    } else {
-        " 검색, "
-    });
+    put(&mut out, SITE.title.get(lang));
+    put(&mut out, ". (");
+    date(&mut out, lang, SITE.date, true);
+    put(&mut out, if en { "). Retrieved " } else { "). " });
+    date(&mut out, lang, accessed, false);
+    put(&mut out, if en { ", from " } else { " 검색, " });
     esc(&mut out, url, Esc::Url);
     out
 }
 
 /// The citation as a BibTeX entry (`@misc`), for reference managers: the post's title with its English translation
-/// in brackets, the post's date, `url` and `urldate` (`accessed`, `YYYY-MM-DD`). No author: the post gives none.
+/// in brackets, the post's year and date, `url` and `urldate` (`accessed`, `YYYY-MM-DD`). No author: the post gives
+/// none.
 pub fn bibtex(url: &str, accessed: &str) -> String {
     let mut out = String::with_capacity(256);
-    out.push_str("@misc{");
-    out.push_str(STEM);
-    out.push_str(",\n  title = {");
-    out.push_str(SITE.title.ko);
-    out.push_str(" [");
-    out.push_str(SITE.title.en);
-    out.push_str("]},\n");
-    if let Some((y, m, _)) = ymd(SITE.date) {
-        out.push_str("  year = {");
-        out.push_str(y);
-        out.push_str("},\n  month = ");
-        for c in MONTHS[m as usize - 1].chars().take(3) {
-            out.push(c.to_ascii_lowercase());
-        }
-        out.push_str(",\n");
-    }
-    out.push_str("  url = {");
+    put(&mut out, "@misc{");
+    put(&mut out, STEM);
+    put(&mut out, ",\n  title = {");
+    put(&mut out, SITE.title.ko);
+    put(&mut out, " [");
+    put(&mut out, SITE.title.en);
+    put(&mut out, "]},\n");
+    // BibTeX reads the year, biblatex the whole date.
+    put(&mut out, "  year = {");
+    put(&mut out, SITE.date.get(..4).unwrap_or(SITE.date));
+    put(&mut out, "},\n  date = {");
+    put(&mut out, SITE.date);
+    put(&mut out, "},\n  url = {");
     esc(&mut out, url, Esc::Url);
-    out.push_str("},\n  urldate = {");
+    put(&mut out, "},\n  urldate = {");
     // Made safe like a URL: a brace would end the field.
     esc(&mut out, accessed, Esc::Url);
-    out.push_str("}\n}\n");
+    put(&mut out, "}\n}\n");
     out
 }
 
@@ -891,6 +895,17 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn the_tables_show_the_aspects_of_the_post_s_tables() {
+        let names = |aspects: &[Aspect]| aspects.iter().map(|a| a.name).collect::<Vec<_>>();
+        assert_eq!(names(&ASPECTS[DIAGRAM_ASPECTS]), SITE.diagram_columns[1..]);
+        assert_eq!(names(&ASPECTS[SUMMARY_ASPECTS]), SITE.summary_columns[1..]);
+        assert_eq!(
+            names(&ASPECTS[ITEM_ASPECTS]),
+            [SITE.pros, SITE.cons, SITE.technologies]
+        );
     }
 
     #[test]
@@ -1157,7 +1172,7 @@ mod tests {
             "에지 & 분산형 🌍 </script>",
         ] {
             let mut out = String::new();
-            json_str(&mut out, text);
+            json_str(&mut out, "", text);
             assert_eq!(
                 serde_json::from_str::<String>(&out).expect("a JSON string"),
                 text
@@ -1488,7 +1503,7 @@ mod tests {
             bibtex(URL, "2026-11-30"),
             format!(
                 "@misc{{web-infra-evolution,\n  title = {{웹 인프라 진화 [Web Infrastructure Evolution]}},\n  \
-                 year = {{2025}},\n  month = oct,\n  url = {{{URL}}},\n  urldate = {{2026-11-30}}\n}}\n"
+                 year = {{2025}},\n  date = {{2025-10-17}},\n  url = {{{URL}}},\n  urldate = {{2026-11-30}}\n}}\n"
             )
         );
         // Braces from outside can't end a field.
