@@ -4,8 +4,8 @@
 //!
 //! Every byte here ships in the wasm, which can't be split, so the writers are small and hand-made: one escaper for
 //! all the formats, one table writer for every table in both table formats (over the aspects `crate::compare`
-//! already describes), the SVG from templates with numbered holes, everything appended to one `String` by one
-//! function that is never inlined (no `format!`: `core::fmt` would cost more than the writers). Every file carries
+//! already describes), the SVG and dates from templates with holes for numbers and text, everything appended to
+//! one `String` by one function that is never inlined (no `format!`: `core::fmt` would cost more than the writers). Every file carries
 //! the same source credit: the post's title, its date and the link to what the reader was looking at.
 
 use crate::compare::{ASPECTS, Aspect, Value};
@@ -300,7 +300,7 @@ pub fn table(table: Table, format: Format, langs: Langs, url: &str) -> File {
         ),
         Table::Items(id) => {
             let g = id.generation();
-            // The section's heading as the post writes it: "3세대: 컨테이너 시대".
+            // The label and the section heading, as the post's section starts: "3세대: 컨테이너 시대".
             (
                 "-gen",
                 [Some(&g.label), Some(&g.heading)],
