@@ -8,7 +8,7 @@
 //! one `String` by one function that is never inlined (no `format!`: `core::fmt` would cost more than the writers). Every file carries
 //! the same source credit: the post's title, its date and the link to what the reader was looking at.
 
-use crate::compare::{ASPECTS, Aspect, Value};
+use crate::compare::{ASPECTS, Value};
 use crate::data::{GENERATIONS, GenerationId, Lang, Run, SITE, Text};
 
 /// A file to download.
@@ -275,54 +275,43 @@ pub fn table(table: Table, format: Format, langs: Langs, url: &str) -> File {
         fields: 0,
         width: 0,
     };
-    // What the file is named after, its caption, its columns, and the aspects its cells show; a generation's own
-    // table has a row per aspect (when the post gives it), the others a row per generation.
-    let (part, caption, columns, aspects, items): (
-        &str,
-        [Option<&Text>; 2],
-        &[Text],
-        &[Aspect],
-        _,
-    ) = match table {
+    // What the file is named after, its columns, and the aspects its cells show; a generation's own table has a
+    // row per aspect (when the post gives it), the others a row per generation.
+    let (part, columns, aspects) = match table {
         Table::Diagram => (
             "-diagram",
-            [Some(&SITE.diagram_caption), None],
-            &SITE.diagram_columns,
+            &SITE.diagram_columns[..],
             &ASPECTS[DIAGRAM_ASPECTS],
-            None,
         ),
         Table::Summary => (
             "-summary",
-            [Some(&SITE.summary_caption), None],
-            &SITE.summary_columns,
+            &SITE.summary_columns[..],
             &ASPECTS[SUMMARY_ASPECTS],
-            None,
         ),
-        Table::Items(id) => {
-            let g = id.generation();
-            // The label and the section heading, as the post's section starts: "3세대: 컨테이너 시대".
-            (
-                "-gen",
-                [Some(&g.label), Some(&g.heading)],
-                &SITE.item_columns,
-                &ASPECTS[ITEM_ASPECTS],
-                Some(g),
-            )
-        }
+        Table::Items(_) => ("-gen", &SITE.item_columns[..], &ASPECTS[ITEM_ASPECTS]),
+    };
+    let items = match table {
+        Table::Items(id) => Some(id.generation()),
+        _ => None,
     };
     if csv {
         rows.out.push('\u{feff}');
     } else {
+        // The caption: the post's, or for a generation's table its label and section heading, as the post's
+        // section starts ("3세대: 컨테이너 시대").
         let text = &mut rows.text;
         for (i, &lang) in langs.iter().enumerate() {
             if i > 0 {
                 put(text, " / ");
             }
-            for (i, part) in caption.into_iter().flatten().enumerate() {
-                if i > 0 {
+            match items {
+                Some(g) => {
+                    put(text, g.label.get(lang));
                     put(text, ": ");
+                    put(text, g.heading.get(lang));
                 }
-                put(text, part.get(lang));
+                None if table == Table::Diagram => put(text, SITE.diagram_caption.get(lang)),
+                None => put(text, SITE.summary_caption.get(lang)),
             }
         }
         put(&mut rows.out, "## ");
@@ -778,6 +767,7 @@ pub fn bibtex(url: &str, accessed: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::compare::Aspect;
     use crate::data::{DiagramRow, Generation, Site, SummaryRow};
     use serde_json::{Value, json};
 
