@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::data::{Lang, Text};
+use crate::data::{GenerationId, Lang, Text};
 use crate::nav::Command;
 use crate::platform;
 use crate::router::Router;
@@ -66,16 +66,58 @@ pub fn follow(router: Router, lang: Memo<Lang>) {
                 lang,
             ),
             other => {
-                if let Some(file) =
-                    crate::export::file(other.trim_start_matches("export-"), lang, &url)
-                {
-                    download(&file);
+                let files = export(other, lang, router.active.get_untracked(), &url);
+                for file in &files {
+                    download(file);
+                }
+                if !files.is_empty() {
                     say(strings::DOWNLOADED, lang);
                 }
             }
         }
     });
     on_cleanup(move || clicks.remove());
+}
+
+/// The files an export button (`export-summary-csv`, …) asks for: in the page's language, or both when the
+/// reader ticked "both languages"; each generation's 항목/내용 table for the generation shown (all six from the
+/// overview). Nothing for an action that is not an export.
+fn export(
+    action: &str,
+    lang: Lang,
+    shown: Option<GenerationId>,
+    url: &str,
+) -> Vec<crate::export::File> {
+    use crate::export::{Format, Langs, Table, diagram, json, table};
+    let Some(what) = action.strip_prefix("export-") else {
+        return Vec::new();
+    };
+    let langs = if document()
+        .get_element_by_id("export-both")
+        .and_then(|b| b.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|b| b.checked())
+    {
+        Langs::Both
+    } else {
+        Langs::One(lang)
+    };
+    let (name, format) = match what.rsplit_once('-') {
+        Some((name, "md")) => (name, Format::Markdown),
+        Some((name, _)) => (name, Format::Csv),
+        None => (what, Format::Csv),
+    };
+    match name {
+        "summary" => vec![table(Table::Summary, format, langs, url)],
+        "diagram" => vec![table(Table::Diagram, format, langs, url)],
+        "items" => shown
+            .map_or_else(|| GenerationId::all().collect(), |id| vec![id])
+            .into_iter()
+            .map(|id| table(Table::Items(id), format, langs, url))
+            .collect(),
+        "json" => vec![json(url)],
+        "svg" => vec![diagram(lang, url)],
+        _ => Vec::new(),
+    }
 }
 
 /// Opens the keyboard help (a modal dialog: the browser moves focus in, keeps it there and returns it).

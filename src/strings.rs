@@ -105,6 +105,14 @@ pub const EXPORT_SVG: Text = t("다이어그램 그림 (SVG)", "The diagram as a
 pub const EMBED_COPIED: Text = t("임베드 코드를 복사했습니다.", "Embed code copied.");
 pub const EMBED_CODE: Text = t("임베드 코드 복사", "Copy embed code");
 pub const EMBED_FULL: Text = t("전체 앱에서 열기 ↗", "Open the full app ↗");
+pub const EXPORT_BOTH: Text = t(
+    "두 언어 모두 (한국어와 영어 열을 나란히)",
+    "Both languages (Korean and English columns side by side)",
+);
+pub const EXPORT_NOTE: Text = t(
+    "브라우저에서 바로 만들어 내려받습니다. 세대별 항목/내용 표는 보고 있는 세대의 것이고, 전체 보기에서는 여섯 세대 모두입니다. JSON은 늘 두 언어입니다.",
+    "Made in your browser and downloaded. The Item/Details table is the generation shown (all six from the overview). JSON always holds both languages.",
+);
 pub const LINK_COPIED: Text = t("링크를 복사했습니다.", "Link copied.");
 pub const CITATION_COPIED: Text = t("인용을 복사했습니다.", "Citation copied.");
 pub const DOWNLOADED: Text = t("파일을 내려받았습니다.", "File downloaded.");

@@ -60,6 +60,11 @@ mod build {
                 </div>
                 <details class="export">
                     <summary>{tr(strings::EXPORT)}</summary>
+                    <p class="export-note">{tr(strings::EXPORT_NOTE)}</p>
+                    <label class="export-both">
+                        <input type="checkbox" id="export-both" />
+                        " "{tr(strings::EXPORT_BOTH)}
+                    </label>
                     <ul class="export-list">{exports.collect_view()}</ul>
                 </details>
                 // A live region of its own (not role=status, which names the bad-link notice).
