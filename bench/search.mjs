@@ -67,6 +67,16 @@ export function junk(n = 1000) { // n code points (a few emoji take two UTF-16 u
   return out.slice(0, n).join('');
 }
 
+/** Event Timing: each step gets the longest entry that starts within it (steps are `gap` ms apart or more). */
+function withEventTiming(steps, entries) {
+  steps.forEach((s, i) => {
+    const end = i + 1 < steps.length && steps[i + 1].t0 !== null ? steps[i + 1].t0 : Infinity;
+    const et = s.t0 === null ? [] : entries.filter((e) => e.t >= s.t0 - 1 && e.t < end);
+    s.eventTiming = et.length ? Math.max(...et.map((e) => e.d)) : null;
+    s.eventTimingWhat = et.map((e) => `${e.name} ${Math.round(e.d)}`).join(', ');
+  });
+}
+
 /** One run at one CPU rate: an English page and a Korean page, each step measured. */
 async function searchRun(browser, url, rate, { gap, log }) {
   const steps = [];
@@ -91,15 +101,7 @@ async function searchRun(browser, url, rate, { gap, log }) {
       };
       const first = steps.length;
       await fn({ context, page, cdp, step });
-      // Event Timing: each step gets the longest entry that starts within it (steps are `gap` ms apart or more).
-      const entries = await page.evaluate(searchEventTiming);
-      const mine = steps.slice(first);
-      mine.forEach((s, i) => {
-        const end = i + 1 < mine.length && mine[i + 1].t0 !== null ? mine[i + 1].t0 : Infinity;
-        const et = s.t0 === null ? [] : entries.filter((e) => e.t >= s.t0 - 1 && e.t < end);
-        s.eventTiming = et.length ? Math.max(...et.map((e) => e.d)) : null;
-        s.eventTimingWhat = et.map((e) => `${e.name} ${Math.round(e.d)}`).join(', ');
-      });
+      withEventTiming(steps.slice(first), await page.evaluate(searchEventTiming));
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 }).catch(() => {});
     } finally {
       errors.push(...pageErrors);
@@ -187,13 +189,7 @@ async function baselineRun(browser, url, rate, { gap, log }) {
       else if (r.value !== steps.length) errors.push(`${ch}: the field holds ${r.value} characters, not ${steps.length}`);
       await sleep(gap);
     }
-    const entries = await page.evaluate(searchEventTiming);
-    steps.forEach((s, i) => {
-      const end = i + 1 < steps.length && steps[i + 1].t0 !== null ? steps[i + 1].t0 : Infinity;
-      const et = s.t0 === null ? [] : entries.filter((e) => e.t >= s.t0 - 1 && e.t < end);
-      s.eventTiming = et.length ? Math.max(...et.map((e) => e.d)) : null;
-      s.eventTimingWhat = et.map((e) => `${e.name} ${Math.round(e.d)}`).join(', ');
-    });
+    withEventTiming(steps, await page.evaluate(searchEventTiming));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 }).catch(() => {});
   } finally {
     errors.push(...pageErrors);
