@@ -94,10 +94,7 @@ impl Router {
             self.reader_moved.notify();
         };
         let popstate = window_event_listener(leptos::ev::popstate, move |_| on_change());
-        let hashchange = window_event_listener(leptos::ev::hashchange, move |_| {
-            on_change();
-            crate::focus::tab_from_top();
-        });
+        let hashchange = window_event_listener(leptos::ev::hashchange, move |_| on_change());
         on_cleanup(move || {
             popstate.remove();
             hashchange.remove();

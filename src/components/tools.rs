@@ -74,7 +74,7 @@ mod build {
                     <textarea id="tools-manual-text" readonly rows="3"></textarea>
                 </div>
                 // In the embed only (the stylesheet shows it there): the same view in the full app, in a new tab.
-                <a id="embed-full" class="embed-full" href="index.html" target="_blank" rel="noopener">
+                <a id="embed-full" class="embed-full" href="#/" target="_blank" rel="noopener">
                     {tr(strings::EMBED_FULL)}
                 </a>
                 {help()}
