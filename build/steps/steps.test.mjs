@@ -11,6 +11,7 @@ import {
   CACHE_IMMUTABLE, CACHE_REVALIDATE, CSP, CSP_META, EMBED_CSP, EMBED_FILE, EMBED_FRAME_ANCESTORS, EMBED_PATHS, EMBED_SECURITY_HEADERS, HSTS,
   LOADER_HASH, SECURITY_HEADERS, cspHash, loaderScriptText, netlifyHeaders, nginxHeaderBlock, nginxHttpsConf, securityHeadersFor,
 } from '../../deploy/headers.mjs';
+import { STEPS } from '../finish.mjs';
 import { attr, elements, serialize } from './html.mjs';
 import { prerender } from './prerender.mjs';
 import { styles } from './styles.mjs';
@@ -18,6 +19,7 @@ import { security } from './security.mjs';
 import { colourDrift, themeColours } from './pwa.mjs';
 import { cacheProblems } from './headers.mjs';
 import { bundleApp } from './single.mjs';
+import { EMBED_ATTR, embed, embedPage } from './embed.mjs';
 
 const LOADER = `<script type="module" data-js="./app-0123456789abcdef.js" data-wasm="./app-0123456789abcdef_bg.wasm">${loaderScriptText()}</script>`;
 
@@ -145,6 +147,33 @@ test('single: the glue is bundled by its default export; without one, a clear me
   } finally {
     rmSync(dir, { recursive: true });
   }
+});
+
+test('embed: embed.html is the finished page with <html data-embed>, nothing else changed; index.html untouched; idempotent', () => {
+  const dir = site({});
+  try {
+    const doc = page(`${LOADER}\n  <link rel="stylesheet" href="./app-0123456789abcdef.css" integrity="sha384-x">`, '<div id="app" data-prerendered=""><p>가</p><!----></div>');
+    const before = serialize(doc);
+    assert.match(embed({ doc, dir }), new RegExp(`^${EMBED_FILE}: `));
+    assert.equal(serialize(doc), before, 'index.html is not changed');
+    const written = readFileSync(join(dir, EMBED_FILE), 'utf8');
+    assert.equal(written, embedPage(doc));
+    assert.match(written, /^<!DOCTYPE html><html lang="ko" data-embed="">/);
+    assert.equal(written.replace(` ${EMBED_ATTR}=""`, ''), before, 'the same page but for the attribute');
+    embed({ doc, dir });
+    assert.equal(readFileSync(join(dir, EMBED_FILE), 'utf8'), written, 'a second run writes the same file');
+    assert.throws(() => embedPage(parse(written)), /already has data-embed/);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('embed: runs after every step that changes index.html and before the service worker lists the files', () => {
+  const names = STEPS.map((s) => s.name);
+  const at = (n) => names.indexOf(n);
+  for (const before of ['prerender', 'styles', 'scripts', 'security', 'preview']) assert.ok(at(before) < at('embed'), `${before} before embed`);
+  for (const after of ['pwa', 'headers', 'compress']) assert.ok(at('embed') < at(after), `embed before ${after}`);
+  assert.deepEqual(STEPS.filter((s) => s.seals).map((s) => s.name), ['embed'], 'no step after embed may change index.html');
 });
 
 test('headers: the embed variant differs from the app\'s only in framing: its frame-ancestors, no X-Frame-Options', () => {
