@@ -85,7 +85,7 @@ const EXPECTED_STOPS = [
   'region-summary-table', ...GENERATIONS.flatMap((g) => [`summary-${g.id}`, ...g.summary.technologies.map((t) => `summary-${g.id}-chip-${t}`)]),
   // The tools at the foot (issue 14); "Share" only where the browser can share (not headless Chromium on Linux),
   // the presentation's bar only in the presentation.
-  'tool-help', 'tool-present', 'tool-copy-link', 'tool-cite', 'tool-bibtex', 'export',
+  'tool-help', 'tool-present', 'tool-copy-link', 'tool-cite', 'tool-bibtex', 'tool-embed', 'export',
 ];
 
 test.use({ viewport: { width: 1280, height: 900 } });
