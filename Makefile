@@ -18,7 +18,8 @@ serve: setup
 
 ## Release build into dist/ and the single-file edition dist-single/web-infra-evolution.html: Trunk alone.
 ## Trunk.toml's post_build hook runs build/finish.mjs: the prerendered first view, one minified stylesheet,
-## minified scripts, CSP <meta> and SRI, sw.js (offline), _headers, .br/.gz, the single file.
+## minified scripts, CSP <meta> and SRI, embed.html (the page for other sites' iframes), sw.js (offline), _headers,
+## .br/.gz, the single file.
 ## To re-run those steps on a built directory: node build/finish.mjs DIR [--no-single]
 build: setup
 	trunk build --release
@@ -38,7 +39,7 @@ icons:
 preview-image:
 	node scripts/preview-image.mjs
 
-## The built pages (dist/index.html, the single file) through the Nu HTML Checker: no errors.
+## The built pages (dist/index.html, dist/embed.html, the single file) through the Nu HTML Checker: no errors.
 validate:
 	node scripts/check-html.mjs
 

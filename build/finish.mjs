@@ -7,6 +7,7 @@
 //   scripts    release: every script minified (esbuild)
 //   security   CSP <meta>, integrity on scripts/stylesheets  (debug: also allows trunk serve's live reload)
 //   preview    Open Graph / Twitter tags; og:url, og:image only with SITE_URL (the image: assets/og-image.png)
+//   embed      embed.html: the finished page with <html data-embed> (the one page other sites may frame)
 //   pwa        manifest and icons checked, sw.js written
 //   headers    _headers written, cache rules and deploy/ checked
 //   compress   release: .br/.gz siblings
@@ -28,6 +29,7 @@ import { styles } from './steps/styles.mjs';
 import { minifyScripts } from './steps/scripts.mjs';
 import { security } from './steps/security.mjs';
 import { preview } from './steps/preview.mjs';
+import { embed } from './steps/embed.mjs';
 import { pwa } from './steps/pwa.mjs';
 import { headers } from './steps/headers.mjs';
 import { compress } from './steps/compress.mjs';
@@ -38,7 +40,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * The steps in order; `when` says for which runs. Each takes the shared context ({ dir, doc: the parsed
  * index.html, release, out, publicUrl, siteUrl, root, warn }) and returns a one-line summary. Only the steps before
- * pwa may change index.html: sw.js records its hash.
+ * embed may change index.html: embed.html is its copy, and sw.js records the hashes of both.
  */
 export const STEPS = [
   { name: 'prerender', run: prerender, when: () => true },
@@ -46,7 +48,8 @@ export const STEPS = [
   { name: 'scripts', run: minifyScripts, when: (o) => o.release },
   { name: 'security', run: security, when: () => true },
   { name: 'preview', run: preview, when: () => true },
-  { name: 'pwa', run: pwa, when: () => true, seals: true },
+  { name: 'embed', run: embed, when: () => true, seals: true },
+  { name: 'pwa', run: pwa, when: () => true },
   { name: 'headers', run: headers, when: () => true },
   { name: 'compress', run: compress, when: (o) => o.release },
   { name: 'single', run: single, when: (o) => o.release && o.out },

@@ -6,6 +6,8 @@
 //     and the HSTS lines of deploy/nginx-https.conf (`make deploy-config`: build/deploy-config.mjs; the build
 //     warns when they drift),
 //   - the hashed-name test in dist/sw.js (build/steps/pwa.mjs).
+// Two variants: the app's headers (framing refused), and those of the embed entry embed.html (framing allowed:
+// EMBED_FRAME_ANCESTORS, no X-Frame-Options; everything else the same).
 // The e2e tests (tests/e2e/hosting.test.mjs) read the same values and compare them with what nginx sends.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -60,6 +62,20 @@ const META_UNSUPPORTED = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
 export const CSP = CSP_DIRECTIVES.map(([k, v]) => `${k} ${v}`).join('; ');
 
 /**
+ * The embed entry: embed.html, beside index.html (build/steps/embed.mjs writes it: the same page with
+ * `<html data-embed>`), the one page other sites may put in an <iframe> (docs/embed.md).
+ */
+export const EMBED_FILE = 'embed.html';
+/**
+ * Who may frame the embed: the source list of its `frame-ancestors`. `*` is any http(s) page. A host that wants
+ * only its own sites lists their origins instead (e.g. "https://blog.example.org https://example.org"), then runs
+ * `make deploy-config` (docs/embed.md).
+ */
+export const EMBED_FRAME_ANCESTORS = '*';
+/** The embed's policy: the app's, with only frame-ancestors changed. */
+export const EMBED_CSP = CSP_DIRECTIVES.map(([k, v]) => `${k} ${k === 'frame-ancestors' ? EMBED_FRAME_ANCESTORS : v}`).join('; ');
+
+/**
  * The policy for the <meta> (without what browsers ignore there). `devScriptHashes`: only for a debug build
  * served by `trunk serve`, whose live-reload script is inline (build/steps/security.mjs); never in a release.
  */
@@ -81,6 +97,17 @@ export const SECURITY_HEADERS = [
   ['Cross-Origin-Resource-Policy', 'same-origin'],
   ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
 ];
+
+/** The headers that refuse framing, which the embed entry sends otherwise (CSP) or not at all (X-Frame-Options). */
+export const FRAME_HEADERS = ['Content-Security-Policy', 'X-Frame-Options'];
+
+/** The embed entry's headers: SECURITY_HEADERS with its own CSP and without X-Frame-Options (which has no "any"). */
+export const EMBED_SECURITY_HEADERS = SECURITY_HEADERS
+  .filter(([k]) => k !== 'X-Frame-Options')
+  .map(([k, v]) => [k, k === 'Content-Security-Policy' ? EMBED_CSP : v]);
+
+/** The security headers a build file is served with (a name in dist/). */
+export const securityHeadersFor = (file) => (file === EMBED_FILE ? EMBED_SECURITY_HEADERS : SECURITY_HEADERS);
 
 /**
  * HTTP Strict Transport Security: browsers that saw it use only HTTPS for this host for two years (63072000 s;
@@ -111,7 +138,7 @@ export const NOT_APP_FILES = /(^|\/)(_headers|\.nojekyll)$|\.(br|gz)$/;
 /** The service worker the build writes (build/steps/pwa.mjs; assets/sw-register.js registers ./sw.js). */
 export const SW_FILE = 'sw.js';
 /** What the finishing steps write into the build besides Trunk's files, and the host serves as the app's. */
-const WRITTEN_BY_THE_BUILD = [SW_FILE];
+const WRITTEN_BY_THE_BUILD = [EMBED_FILE, SW_FILE];
 
 /**
  * The URL paths of a build, as Netlify / Cloudflare Pages path patterns (`*` matches any characters), split by
@@ -149,21 +176,49 @@ export function cacheRulesFor(file, paths = cachePaths()) {
 }
 
 /**
- * deploy/_headers (Netlify / Cloudflare Pages). Both hosts merge every rule that matches a path, so
+ * The paths under which Netlify and Cloudflare Pages serve the embed entry: its file name, and the same without
+ * `.html` (Cloudflare Pages redirects /embed.html to /embed; Netlify also serves /embed from embed.html).
+ */
+export const EMBED_PATHS = [`/${EMBED_FILE}`, `/${EMBED_FILE.replace(/\.html$/, '')}`];
+
+/**
+ * deploy/_headers (Netlify / Cloudflare Pages). Both hosts apply every rule that matches a path, so
  * Cache-Control is never matched twice (see cachePaths). Paths are from the site root: when dist/ is
  * published under a sub-path, prefix each path with it. (Any argument is ignored: the rules follow from the
  * source, not from one build's files.)
+ *
+ * The embed: `/*` refuses framing for every path (also those no rule names, such as the host's 404 page or
+ * aliases of index.html), and the embed's own rules, after it, take that back for EMBED_PATHS only: `! Name`
+ * lines (Cloudflare Pages' syntax, exactly one space after the `!`) detach what `/*` set, then comes the embed's
+ * CSP. Cloudflare Pages applies the matching rules in file order, each rule's detaches before its headers, and keeps
+ * only the last rule of a path: so each path has one rule here. Netlify's parser skips lines without a colon;
+ * there the later rule's CSP must replace the one of `/*`: a host that sends both instead (two policies, both
+ * enforced) keeps the embed unframable, which fails closed (docs/embed.md says what to do then).
  */
 export function netlifyHeaders() {
   const { immutable, revalidate } = cachePaths();
-  const block = (path, headers) => `${path}\n${headers.map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+  const line = ([k, v]) => (v == null ? `  ! ${k}` : `  ${k}: ${v}`);
+  const block = (path, headers) => `${path}\n${headers.map(line).join('\n')}\n`;
+  const app = new Map(SECURITY_HEADERS);
+  const embed = new Map(EMBED_SECURITY_HEADERS);
+  if ([...app].some(([k, v]) => embed.get(k) !== v && !FRAME_HEADERS.includes(k))) {
+    throw new Error('deploy/headers.mjs: the embed may differ from the app only in FRAME_HEADERS');
+  }
+  const embedHeaders = [
+    ['Cache-Control', CACHE_REVALIDATE],
+    ...FRAME_HEADERS.map((k) => [k, null]),
+    ...FRAME_HEADERS.filter((k) => embed.has(k)).map((k) => [k, embed.get(k)]),
+  ];
   return [
     '# Generated from deploy/headers.mjs by `make deploy-config` (edit that, then run it); the build checks it.',
     '# Netlify / Cloudflare Pages: this file is dist/_headers, published with the site. Paths are from the site',
     '# root; if dist/ is published under a sub-path, prefix every path with it.',
     block('/*', [...SECURITY_HEADERS, HSTS]),
     ...immutable.map((p) => block(p, [['Cache-Control', CACHE_IMMUTABLE]])),
-    ...revalidate.map((p) => block(p, [['Cache-Control', CACHE_REVALIDATE]])),
+    ...revalidate.filter((p) => !EMBED_PATHS.includes(p)).map((p) => block(p, [['Cache-Control', CACHE_REVALIDATE]])),
+    '# The embed entry (docs/embed.md), under its two names: other sites may frame it. `! Name` takes back what /*',
+    '# set (Cloudflare Pages); its own CSP follows.',
+    ...EMBED_PATHS.map((p) => block(p, embedHeaders)),
   ].join('\n');
 }
 
@@ -174,15 +229,41 @@ export function nginxHttpsConf(conf) {
   return conf.replace(line, (_, indent) => `${indent}add_header ${HSTS[0]} "${HSTS[1]}" always;`);
 }
 
+/**
+ * What differs between the locations of deploy/nginx.conf's generated block, as nginx variables: the cache rule,
+ * and the two framing headers (an empty value: nginx sends no such header). Every location sets all of them: a
+ * nested location that matches runs its own `set` lines only, not those of the location around it. (A location
+ * with an add_header of its own would instead lose every add_header around it, among them deploy/nginx-https.conf's
+ * HSTS.)
+ */
+const NGINX_VARS = ['$web_infra_cache', '$web_infra_frame_ancestors', '$web_infra_frame_options'];
+const frameAncestors = (csp) => /(?:^|; )frame-ancestors ([^;]*)/.exec(csp)[1];
+function nginxValues(cache, headers) {
+  const h = new Map(headers);
+  return [cache, frameAncestors(h.get('Content-Security-Policy')), h.get('X-Frame-Options') ?? ''];
+}
+
 /** The generated part of deploy/nginx.conf (between its BEGIN/END markers): caching and every header. */
 export function nginxHeaderBlock() {
   const q = (v) => `"${v.replace(/["\\]/g, '\\$&')}"`;
+  const sets = (values, indent = '') => NGINX_VARS.map((name, i) => `${indent}set ${name} ${q(values[i])};`);
+  const app = nginxValues(CACHE_REVALIDATE, SECURITY_HEADERS);
+  const location = (match, values, extra = []) => [`location ~ ${match} {`, ...sets(values, '    '), ...extra, '}'];
+  const header = ([k, v]) => {
+    if (k === 'Cache-Control') return `add_header ${k} ${NGINX_VARS[0]} always;`;
+    if (k === 'X-Frame-Options') return `add_header ${k} ${NGINX_VARS[2]} always;`;
+    if (k === 'Content-Security-Policy') {
+      return `add_header ${k} ${q(v.replace(/((?:^|; )frame-ancestors )[^;]*/, `$1${NGINX_VARS[1]}`))} always;`;
+    }
+    return `add_header ${k} ${q(v)} always;`;
+  };
   return [
-    `set $web_infra_cache ${q(CACHE_REVALIDATE)};`,
-    `location ~ "${NGINX_HASHED_LOCATION}" {`, // as it is: nginx reads \. in a quoted string as \.
-    `    set $web_infra_cache ${q(CACHE_IMMUTABLE)};`,
-    '}',
-    'add_header Cache-Control $web_infra_cache always;',
-    ...SECURITY_HEADERS.map(([k, v]) => `add_header ${k} ${q(v)} always;`),
+    ...sets(app),
+    '# The Netlify/Cloudflare header file is not part of the app.',
+    ...location('/_headers$', app, ['    return 404;']),
+    ...location(`"${NGINX_HASHED_LOCATION}"`, nginxValues(CACHE_IMMUTABLE, SECURITY_HEADERS)), // as it is: nginx reads \. in a quoted string as \.
+    `# The embed entry (docs/embed.md): other sites may frame it.`,
+    ...location(`"/${EMBED_FILE.replace(/\./g, '\\.')}$"`, nginxValues(CACHE_REVALIDATE, EMBED_SECURITY_HEADERS)),
+    ...[['Cache-Control', null], ...SECURITY_HEADERS].map(header),
   ].join('\n');
 }

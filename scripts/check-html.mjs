@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `make validate`: the built pages through the Nu HTML Checker (npm vnu-jar, needs Java): any error fails,
 // except Leptos's `<!>` markers ("Bogus comment"), which a prerendered Leptos view may carry.
-//   node scripts/check-html.mjs [FILE…]    (default: dist/index.html and dist-single/web-infra-evolution.html)
+//   node scripts/check-html.mjs [FILE…]    (default: dist/index.html, dist/embed.html, dist-single/web-infra-evolution.html)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const files = process.argv.slice(2).length ? process.argv.slice(2)
-  : ['dist/index.html', 'dist-single/web-infra-evolution.html'].map((f) => join(ROOT, f));
+  : ['dist/index.html', 'dist/embed.html', 'dist-single/web-infra-evolution.html'].map((f) => join(ROOT, f));
 const ALLOWED = [/^Bogus comment\.$/];
 
 const missing = files.filter((f) => !existsSync(f));

@@ -7,7 +7,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'parse5';
-import { CSP_META, HSTS, LOADER_HASH, SECURITY_HEADERS, cspHash, loaderScriptText, netlifyHeaders, nginxHttpsConf } from '../../deploy/headers.mjs';
+import {
+  CACHE_IMMUTABLE, CACHE_REVALIDATE, CSP, CSP_META, EMBED_CSP, EMBED_FILE, EMBED_FRAME_ANCESTORS, EMBED_PATHS, EMBED_SECURITY_HEADERS, HSTS,
+  LOADER_HASH, SECURITY_HEADERS, cspHash, loaderScriptText, netlifyHeaders, nginxHeaderBlock, nginxHttpsConf, securityHeadersFor,
+} from '../../deploy/headers.mjs';
+import { STEPS } from '../finish.mjs';
 import { attr, elements, serialize } from './html.mjs';
 import { prerender } from './prerender.mjs';
 import { styles } from './styles.mjs';
@@ -15,6 +19,7 @@ import { security } from './security.mjs';
 import { colourDrift, themeColours } from './pwa.mjs';
 import { cacheProblems } from './headers.mjs';
 import { bundleApp } from './single.mjs';
+import { EMBED_ATTR, embed, embedPage } from './embed.mjs';
 
 const LOADER = `<script type="module" data-js="./app-0123456789abcdef.js" data-wasm="./app-0123456789abcdef_bg.wasm">${loaderScriptText()}</script>`;
 
@@ -111,7 +116,7 @@ test('pwa: the manifest and theme-color metas must carry the --bg tokens', () =>
 });
 
 test('headers: each file of a build gets exactly one cache rule, immutable exactly when hashed', () => {
-  const good = ['index.html', 'sw.js', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'app-0123456789abcdef.css',
+  const good = ['index.html', 'embed.html', 'sw.js', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'app-0123456789abcdef.css',
     'boot-0123456789abcdef.js', 'web-infra-evolution-123456789abcdef.js', 'web-infra-evolution-123456789abcdef_bg.wasm',
     'index.html.br', '_headers'];
   assert.deepEqual(cacheProblems(good), []);
@@ -141,5 +146,131 @@ test('single: the glue is bundled by its default export; without one, a clear me
     assert.ok(!existsSync(join(dir, 'out.js')));
   } finally {
     rmSync(dir, { recursive: true });
+  }
+});
+
+test('embed: embed.html is the finished page with <html data-embed>, nothing else changed; index.html untouched; idempotent', () => {
+  const dir = site({});
+  try {
+    const doc = page(`${LOADER}\n  <link rel="stylesheet" href="./app-0123456789abcdef.css" integrity="sha384-x">`, '<div id="app" data-prerendered=""><p>가</p><!----></div>');
+    const before = serialize(doc);
+    assert.match(embed({ doc, dir }), new RegExp(`^${EMBED_FILE}: `));
+    assert.equal(serialize(doc), before, 'index.html is not changed');
+    const written = readFileSync(join(dir, EMBED_FILE), 'utf8');
+    assert.equal(written, embedPage(doc));
+    assert.match(written, /^<!DOCTYPE html><html lang="ko" data-embed="">/);
+    assert.equal(written.replace(` ${EMBED_ATTR}=""`, ''), before, 'the same page but for the attribute');
+    embed({ doc, dir });
+    assert.equal(readFileSync(join(dir, EMBED_FILE), 'utf8'), written, 'a second run writes the same file');
+    assert.throws(() => embedPage(parse(written)), /already has data-embed/);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+});
+
+test('embed: runs after every step that changes index.html and before the service worker lists the files', () => {
+  const names = STEPS.map((s) => s.name);
+  const at = (n) => names.indexOf(n);
+  for (const before of ['prerender', 'styles', 'scripts', 'security', 'preview']) assert.ok(at(before) < at('embed'), `${before} before embed`);
+  for (const after of ['pwa', 'headers', 'compress']) assert.ok(at('embed') < at(after), `embed before ${after}`);
+  assert.deepEqual(STEPS.filter((s) => s.seals).map((s) => s.name), ['embed'], 'no step after embed may change index.html');
+});
+
+test('headers: the embed variant differs from the app\'s only in framing: its frame-ancestors, no X-Frame-Options', () => {
+  assert.equal(EMBED_CSP, CSP.replace("frame-ancestors 'none'", `frame-ancestors ${EMBED_FRAME_ANCESTORS}`));
+  assert.notEqual(EMBED_CSP, CSP);
+  assert.deepEqual(EMBED_SECURITY_HEADERS, SECURITY_HEADERS.filter(([k]) => k !== 'X-Frame-Options')
+    .map(([k, v]) => [k, k === 'Content-Security-Policy' ? EMBED_CSP : v]));
+  assert.equal(securityHeadersFor(EMBED_FILE), EMBED_SECURITY_HEADERS);
+  for (const f of ['index.html', 'sw.js', 'app-0123456789abcdef.css', 'embed.html.br']) assert.equal(securityHeadersFor(f), SECURITY_HEADERS);
+});
+
+/** A path pattern of _headers (`*` any characters) as a RegExp. */
+const pathPattern = (p) => new RegExp(`^${p.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+
+/** The rules of a generated _headers file: [{ path, set: [[k, v]], unset: [k] }] in file order. */
+function headerRules(text) {
+  const rules = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (line.startsWith('/')) rules.push({ path: line, set: [], unset: [] });
+    else if (line.startsWith('  ! ')) rules.at(-1).unset.push(line.slice(4));
+    else {
+      const m = /^ {2}([A-Za-z-]+): (.+)$/.exec(line);
+      assert.ok(m, `a header line: ${line}`);
+      rules.at(-1).set.push([m[1], m[2]]);
+    }
+  }
+  return rules;
+}
+
+test('_headers: framing refused for every path but the embed\'s, whether a host detaches (Cloudflare) or lets the later rule win', () => {
+  const rules = headerRules(netlifyHeaders());
+  assert.equal(new Set(rules.map((r) => r.path)).size, rules.length, 'one rule per path (Cloudflare Pages keeps only the last)');
+  assert.deepEqual(EMBED_PATHS, ['/embed.html', '/embed']);
+  const matching = (path) => rules.filter((r) => pathPattern(r.path).test(path));
+  // Cloudflare Pages (pages-shared asset-server): each matching rule in order, its detaches, then its headers
+  // (a header already set by an earlier rule is appended to: a comma-joined second value).
+  const cloudflare = (path) => {
+    const h = new Map();
+    for (const r of matching(path)) {
+      for (const k of r.unset) h.delete(k);
+      for (const [k, v] of r.set) h.set(k, h.has(k) ? `${h.get(k)}, ${v}` : v);
+    }
+    return h;
+  };
+  // A host that ignores `! Name` and lets a later rule's header replace an earlier one (netlify-cli's own merge).
+  const laterWins = (path) => new Map(matching(path).flatMap((r) => r.set));
+  for (const semantics of [cloudflare, laterWins]) {
+    for (const path of ['/', '/index.html', '/index', '/missing', '/app-0123456789abcdef.css', '/sw.js', '/embed.html/x']) {
+      const h = semantics(path);
+      assert.equal(h.get('Content-Security-Policy'), CSP, `${semantics.name} ${path}: CSP`);
+      assert.equal(h.get('X-Frame-Options'), 'DENY', `${semantics.name} ${path}: X-Frame-Options`);
+    }
+    for (const path of EMBED_PATHS) {
+      const h = semantics(path);
+      assert.equal(h.get('Content-Security-Policy'), EMBED_CSP, `${semantics.name} ${path}: CSP`);
+      assert.equal(h.get('Cache-Control'), CACHE_REVALIDATE, `${semantics.name} ${path}: Cache-Control`);
+      assert.equal(h.get(HSTS[0]), HSTS[1], `${semantics.name} ${path}: HSTS`);
+      for (const [k, v] of EMBED_SECURITY_HEADERS.filter(([k]) => k !== 'Content-Security-Policy')) assert.equal(h.get(k), v, `${path}: ${k}`);
+    }
+    assert.equal(cloudflare('/embed.html').has('X-Frame-Options'), false, 'Cloudflare: no X-Frame-Options on the embed');
+  }
+});
+
+/**
+ * What nginx sends for `file` under deploy/nginx.conf's generated block, worked out the way nginx does: the first
+ * regex location that matches runs its own `set` lines (else those of the block's top), then every add_header with
+ * its variables filled in; a header whose value is empty is not sent.
+ */
+function nginxHeaders(block, file) {
+  const lines = block.split('\n');
+  const sets = (from) => Object.fromEntries(from.map((l) => /^\s*set (\$\w+) "(.*)";$/.exec(l)).filter(Boolean).map((m) => [m[1], m[2].replace(/\\(.)/g, '$1')]));
+  const top = [];
+  const locations = [];
+  let inside = null;
+  for (const l of lines) {
+    const open = /^location ~ "?(.+?)"? \{$/.exec(l);
+    if (open) inside = { re: new RegExp(open[1]), lines: [] };
+    else if (l === '}') { locations.push(inside); inside = null; } else (inside ? inside.lines : top).push(l);
+  }
+  const vars = sets(locations.find((loc) => loc.re.test(`/a/b/web-infra/${file}`))?.lines ?? top);
+  const headers = [];
+  for (const l of top) {
+    const m = /^add_header ([\w-]+) (?:"(.*)"|(\$\w+)) always;$/.exec(l);
+    if (!m) continue;
+    const value = (m[2] ?? m[3]).replace(/\\(.)/g, '$1').replace(/\$\w+/g, (v) => vars[v] ?? '');
+    if (value) headers.push([m[1], value]);
+  }
+  return headers;
+}
+
+test('nginx.conf block: each file gets its cache rule and its variant of the headers (the embed: no X-Frame-Options)', () => {
+  const block = nginxHeaderBlock();
+  for (const [file, cache] of [['index.html', CACHE_REVALIDATE], ['', CACHE_REVALIDATE], [EMBED_FILE, CACHE_REVALIDATE], ['sw.js', CACHE_REVALIDATE],
+    ['app-0123456789abcdef.css', CACHE_IMMUTABLE], ['web-infra-evolution-0123456789abcdef_bg.wasm', CACHE_IMMUTABLE], ['_headers', CACHE_REVALIDATE],
+    ['missing.txt', CACHE_REVALIDATE], ['embed.html.br', CACHE_REVALIDATE]]) {
+    const want = [['Cache-Control', cache], ...(file === EMBED_FILE ? EMBED_SECURITY_HEADERS : SECURITY_HEADERS)];
+    assert.deepEqual(nginxHeaders(block, file), want, file || '(the directory)');
   }
 });

@@ -58,6 +58,11 @@ const UI = {
     alphabetical: '가나다·알파벳순',
     byGeneration: '세대별',
     flowchart: '흐름도',
+    tools: '공유와 내보내기',
+    embedCode: '임베드 코드 복사',
+    embedCopied: '임베드 코드를 복사했습니다.',
+    /** The embed's link to the same view in the full app (with a "↗" after it). */
+    embedFull: '전체 앱에서 열기',
   },
   en: {
     timeline: 'Generation timeline',
@@ -93,6 +98,10 @@ const UI = {
     alphabetical: 'Alphabetical',
     byGeneration: 'By generation',
     flowchart: 'Flowchart',
+    tools: 'Share and export',
+    embedCode: 'Copy embed code',
+    embedCopied: 'Embed code copied.',
+    embedFull: 'Open the full app',
   },
 };
 

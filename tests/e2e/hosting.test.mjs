@@ -9,8 +9,8 @@ import { test, expect, appFor } from './fixtures.mjs';
 import { DIST, ROOT, SUB_PATH, DEPLOY_NGINX_CONF } from './server.mjs';
 import { words } from './content.mjs';
 import {
-  CSP, CSP_META, LOADER_HASH, SECURITY_HEADERS, CACHE_IMMUTABLE, CACHE_REVALIDATE, HASHED_NAME, NOT_APP_FILES,
-  cspHash, netlifyHeaders, nginxHeaderBlock,
+  CSP, CSP_META, LOADER_HASH, SECURITY_HEADERS, CACHE_IMMUTABLE, CACHE_REVALIDATE, EMBED_FILE, HASHED_NAME, NOT_APP_FILES,
+  cspHash, netlifyHeaders, nginxHeaderBlock, securityHeadersFor,
 } from '../../deploy/headers.mjs';
 
 const TYPES = {
@@ -30,7 +30,8 @@ const indexHtml = () => readFileSync(join(DIST, 'index.html'), 'utf8');
 
 test('every file: type, cache, security headers, precompressed .br/.gz with the same bytes', async ({ site }) => {
   const files = appFiles();
-  expect(files.includes('sw.js') && files.includes('manifest.webmanifest') && files.some((f) => f.endsWith('.wasm')), `dist/ is complete: ${files.join(' ')}`).toBe(true);
+  expect(files.includes('sw.js') && files.includes('manifest.webmanifest') && files.includes(EMBED_FILE) && files.some((f) => f.endsWith('.wasm')),
+    `dist/ is complete: ${files.join(' ')}`).toBe(true);
   const problems = [];
   for (const f of ['', ...files]) {
     const name = f || 'index.html';
@@ -44,7 +45,9 @@ test('every file: type, cache, security headers, precompressed .br/.gz with the 
       if (h('content-type') !== TYPES[ext]) problems.push(`${what}: Content-Type ${h('content-type')}, want ${TYPES[ext]}`);
       const cache = HASHED_NAME.test(name) ? CACHE_IMMUTABLE : CACHE_REVALIDATE;
       if (h('cache-control') !== cache) problems.push(`${what}: Cache-Control ${h('cache-control')}, want ${cache}`);
-      for (const [k, v] of SECURITY_HEADERS) if (h(k) !== v) problems.push(`${what}: ${k}: ${h(k)}, want ${v}`);
+      // The app's headers, or the embed's variant (framing allowed: its own CSP, no X-Frame-Options).
+      const want = new Map(securityHeadersFor(name));
+      for (const [k] of SECURITY_HEADERS) if (h(k) !== (want.get(k) ?? null)) problems.push(`${what}: ${k}: ${h(k)}, want ${want.get(k) ?? '(none)'}`);
       const body = Buffer.from(await res.arrayBuffer());
       // fetch() decodes br/gzip itself; what matters is that nginx sent the precompressed file, and the bytes.
       const sibling = { br: '.br', gzip: '.gz' }[enc];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { test, expect } from './fixtures.mjs';
 import { ROOT, SUB_PATH } from './server.mjs';
-import { CSP, HSTS, SECURITY_HEADERS } from '../../deploy/headers.mjs';
+import { CSP, EMBED_FILE, HSTS, SECURITY_HEADERS, securityHeadersFor } from '../../deploy/headers.mjs';
 
 const OBSERVATORY = join(ROOT, 'node_modules/@mdn/mdn-http-observatory');
 /** The Observatory reads the HSTS preload list from its own folder; scripts/setup.sh writes an empty one there. */
@@ -70,13 +70,15 @@ test('HTTPS (deploy/nginx-https.conf): the MDN HTTP Observatory grades it A+, ev
   const bare = await fetch(site.httpUrl.replace(/\/$/, ''), { redirect: 'manual' });
   expect(bare.headers.get('location'), 'the sub-path without its slash: straight to HTTPS first').toBe(site.url.replace(/\/$/, ''));
 
-  // Over HTTPS: HSTS and the app's headers on the page and on a hashed file; HSTS on the server's own answers too.
+  // Over HTTPS: HSTS and the app's headers on the page, a hashed file and a 404, the embed's variant on the embed
+  // (its nginx location must not lose the HSTS of the app's location); HSTS on the server's own answers too.
   const hashed = readFileSync(join(site.root, 'index.html'), 'utf8').match(/href="\.\/(app-[0-9a-f]+\.css)"/)[1];
-  for (const [path, status] of [['', 200], [hashed, 200], ['missing-0123456789abcdef.js', 404]]) {
+  for (const [path, status] of [['', 200], [hashed, 200], ['missing-0123456789abcdef.js', 404], [EMBED_FILE, 200]]) {
     const res = await httpsHead(`${site.url}${path}`, site.ca);
     expect(res.status, path || 'the page').toBe(status);
     expect(res.headers['strict-transport-security'], `${path || 'the page'}: HSTS`).toBe(HSTS[1]);
-    for (const [k, v] of SECURITY_HEADERS) expect(res.headers[k.toLowerCase()], `${path || 'the page'}: ${k}`).toBe(v);
+    const want = new Map(securityHeadersFor(path));
+    for (const [k] of SECURITY_HEADERS) expect(res.headers[k.toLowerCase()], `${path || 'the page'}: ${k}`).toBe(want.get(k));
   }
   expect((await httpsHead(`${site.url}`, site.ca)).headers['content-security-policy']).toBe(CSP);
   for (const url of [site.url.replace(/\/$/, ''), `${site.origin}/elsewhere`]) {
