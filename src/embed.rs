@@ -40,9 +40,10 @@ pub fn install(router: Router, lang: Memo<Lang>) {
 
 /// `{ type, height }` to the host page (any origin may frame the embed, and the height is no secret).
 fn post_height() {
+    // The content's height (not scrollHeight, which is never less than the frame's: the frame could only grow).
     let height = document()
         .document_element()
-        .map_or(0, |root| root.scroll_height());
+        .map_or(0.0, |root| root.get_bounding_client_rect().height().ceil());
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &MESSAGE.into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());

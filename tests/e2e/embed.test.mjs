@@ -184,13 +184,9 @@ test('framed by a page of another site: generation 3 and the timeline only; the 
   expect(page.url(), 'the page around the frame still keeps its address').toBe(hostUrl);
 });
 
-// app: src/embed.rs post_height() posts document.documentElement.scrollHeight, which is never less than the frame's
-// own height (the viewport of the embed's document), so the listener can make the frame taller but never shorter:
-// a frame taller than the embed (a host's bigger height, or after a taller view or a narrower width) keeps empty
-// space below it. Posting the height of the content, e.g. `root.get_bounding_client_rect().height().ceil()`,
-// lets it fit both ways. This test passes while that is so, and fails once it is fixed (then drop the mark).
+// The embed posts its content's height (not scrollHeight, which is never less than the frame's own height): a frame
+// taller than the embed (a host's bigger height, or after a taller view or a narrower width) shrinks to it.
 test('a frame taller than the embed shrinks to it', async ({ page, site, host }) => {
-  test.fail(true, 'app: the embed posts scrollHeight, which never goes below the frame\'s height');
   const tall = 2000;
   const snippet = docsSnippet(`${site.url}${EMBED_FILE}#/gen/3?lang=en`).replace('height="720"', `height="${tall}"`);
   await page.goto(host.page(hostPage(snippet)));
@@ -202,12 +198,9 @@ test('a frame taller than the embed shrinks to it', async ({ page, site, host })
     { message: 'the frame fits the embed\'s content', timeout: 3000 }).toBeLessThanOrEqual(content + 2);
 });
 
-// app: the embed's detail keeps its links to views the embed does not show (style/embed.css hides the overview, the
-// comparison and the technology index): "Back to all generations", "Compare with others" and the technology chips
-// leave only the timeline in the frame, with nothing said. In the embed they could open the full app in a new tab
-// (like #embed-full), or be left out. This test passes while that is so, and fails once it is fixed (then drop the mark).
+// The embed's detail links to other views ("Back to all generations", "Compare with others", the technology chips):
+// the embed shows them too (or the full app opens in a new tab), never only the timeline.
 test('every way out of the embed\'s detail leads to something shown', async ({ page, context, site }) => {
-  test.fail(true, 'app: links to the overview, a comparison and the technology index empty the embed');
   for (const [role, name] of [['button', EN.ui.toOverview], ['link', EN.ui.compareWith], ['link', 'Docker']]) {
     await page.goto('about:blank');
     await page.goto(`${site.url}${EMBED_FILE}#/gen/3?lang=en`);
