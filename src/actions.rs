@@ -136,10 +136,25 @@ fn has(object: &JsValue, name: &str) -> bool {
     js_sys::Reflect::has(object, &JsValue::from_str(name)).unwrap_or(false)
 }
 
-/// Today, as `2026-11-30` (the "accessed" date of a citation).
+/// Today where the reader is, as `2026-11-30` (the "accessed" date of a citation).
 fn today() -> String {
-    let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.get(..10).unwrap_or_default().to_owned()
+    let now = js_sys::Date::new_0();
+    let mut day = String::with_capacity(10);
+    for (n, width) in [
+        (now.get_full_year(), 4),
+        (now.get_month() + 1, 2),
+        (now.get_date(), 2),
+    ] {
+        if !day.is_empty() {
+            day.push('-');
+        }
+        for place in (0..width).rev() {
+            day.push(char::from(
+                b'0' + u8::try_from(n / 10u32.pow(place) % 10).unwrap_or(0),
+            ));
+        }
+    }
+    day
 }
 
 /// Copies `text`, then says `done`; where that can't be done, shows `text` for copying by hand.

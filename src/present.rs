@@ -11,13 +11,13 @@ use crate::route::View;
 use crate::router::Router;
 
 thread_local! {
-    /// Whether the reader paused the autoplay (a thread-local rather than a `StoredValue::new_local`, whose
-    /// thread check costs the wasm `std::thread::current`).
-    static PAUSED: RwSignal<bool> = RwSignal::new(false);
+    /// Whether the reader paused the autoplay: made by [`install`], so that it belongs to the app (a signal made
+    /// on first use inside an effect would belong to that effect and be gone when it runs again).
+    static PAUSED: std::cell::Cell<Option<RwSignal<bool>>> = const { std::cell::Cell::new(None) };
 }
 
-fn paused() -> RwSignal<bool> {
-    PAUSED.with(|p| *p)
+fn paused() -> Option<RwSignal<bool>> {
+    PAUSED.get()
 }
 
 /// Marks the page as a slide (`<html data-present="3">`) while the presentation is shown, and drives its
@@ -26,6 +26,9 @@ pub fn install(router: Router) {
     if !platform::IN_BROWSER {
         return;
     }
+    let paused = RwSignal::new(false);
+    PAUSED.set(Some(paused));
+    on_cleanup(|| PAUSED.set(None));
     crate::effect(move |_| {
         let slide = router.view.get().slide();
         if let Some(root) = platform::root_element() {
@@ -36,13 +39,13 @@ pub fn install(router: Router) {
         }
         let Some(slide) = slide else {
             // Out of the presentation: the next one starts unpaused.
-            paused().set(false);
+            paused.set(false);
             return;
         };
         let Some(seconds) = router.play.get() else {
             return;
         };
-        if paused().get() || slide.apply(Command::Next) == Some(slide) {
+        if paused.get() || slide.apply(Command::Next) == Some(slide) {
             return;
         }
         let next = move || {
@@ -61,13 +64,17 @@ pub fn install(router: Router) {
 /// Any interaction in the presentation (a key other than Space: `crate::keys`; a click or a touch:
 /// `crate::swipe`) pauses the autoplay.
 pub fn pause() {
-    paused().set(true);
+    if let Some(paused) = paused() {
+        paused.set(true);
+    }
 }
 
 /// Space in the presentation: resumes a paused autoplay, or else shows the next slide.
 pub fn space(router: Router) {
-    if router.play.get_untracked().is_some() && paused().get_untracked() {
-        paused().set(false);
+    if let Some(paused) =
+        paused().filter(|p| router.play.get_untracked().is_some() && p.get_untracked())
+    {
+        paused.set(false);
     } else {
         router.command(Command::Next);
     }
