@@ -523,8 +523,8 @@ test.describe('swipes on a phone (390×844, touch)', () => {
   // node and the slide's heading is cut off at the right), and the mobile layout viewport grows to fit it
   // (innerWidth 714). Tapping the bar's "← 이전 장" then fails: Playwright finds the summary table's cells
   // ("오케스트레이션", a `th`) over the button and the tap never reaches it. Expected: no sideways scrolling at phone
-  // size (WCAG 1.4.10), the bar tappable. Checked in a scratch build that hides the node labels visually below 48rem:
-  // this test passes there.
+  // size (WCAG 1.4.10), the bar tappable. Checked in a scratch build that, below 48rem, lets the nodes wrap and hides
+  // their labels visually: this test passes there.
   test.fixme('presentation on a phone: no sideways scrolling, and the bar works by touch', async ({ page, app }) => {
     const w = words('ko');
     for (const n of [2, 7]) {
