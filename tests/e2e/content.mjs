@@ -108,6 +108,53 @@ const UI = {
 /** The update prompt after a new deploy is in both languages at once. */
 export const UPDATE_PROMPT = { text: [/새 버전/, /new version/i], button: /새로 고침.*Reload/ };
 
+/**
+ * The tools at the page's foot, the keyboard help and the presentation (issue 14: src/strings.rs), in each
+ * language; `words(lang).tools`.
+ */
+export const TOOL_WORDS = {
+  ko: {
+    tools: '공유와 내보내기',
+    helpButton: '단축키 (?)',
+    help: '단축키',
+    helpSections: ['어디서나', '타임라인에서', '발표 모드에서'],
+    close: '닫기',
+    presentStart: '발표 모드',
+    copyLink: '링크 복사',
+    share: '공유…',
+    cite: '인용 복사',
+    bibtex: 'BibTeX 복사',
+    linkCopied: '링크를 복사했습니다.',
+    citationCopied: '인용을 복사했습니다.',
+    copyByHand: '복사하지 못했습니다. 아래 내용을 직접 선택해 복사하세요.',
+    present: '발표',
+    prevSlide: '← 이전 장',
+    nextSlide: '다음 장 →',
+    fullscreen: '전체 화면',
+    presentExit: '발표 끝내기',
+  },
+  en: {
+    tools: 'Share and export',
+    helpButton: 'Keyboard shortcuts (?)',
+    help: 'Keyboard shortcuts',
+    helpSections: ['Anywhere', 'In the timeline', 'In the presentation'],
+    close: 'Close',
+    presentStart: 'Presentation mode',
+    copyLink: 'Copy link',
+    share: 'Share…',
+    cite: 'Copy citation',
+    bibtex: 'Copy BibTeX',
+    linkCopied: 'Link copied.',
+    citationCopied: 'Citation copied.',
+    copyByHand: 'Could not copy. Select the text below and copy it yourself.',
+    present: 'Presentation',
+    prevSlide: '← Previous slide',
+    nextSlide: 'Next slide →',
+    fullscreen: 'Full screen',
+    presentExit: 'Leave the presentation',
+  },
+};
+
 /** Storage keys the app uses (src/prefs.rs, assets/boot.js). */
 export const STORAGE = { lang: 'wie.lang', theme: 'wie.theme' };
 
@@ -178,6 +225,7 @@ export function words(lang) {
   return {
     lang,
     ui: UI[lang],
+    tools: TOOL_WORDS[lang],
     title: pick(SITE.title),
     overviewHeading: pick(SITE.heading),
     rows: SITE.rows.map(pick),
