@@ -148,12 +148,12 @@ test('help: `?` typed on a US layout (Shift+Slash) and as another layout sends i
   await app.expectActive(3, 'opening the help moved nothing');
 });
 
-// App bug (found by this test): Esc in the help dialog does not close it. The page's shortcut handler
+// Found by this test, fixed since (kept as a regression test): Esc in the help dialog does not close it. The page's shortcut handler
 // (src/keys.rs, on window) answers Esc first, as "to the overview": it moves the page behind the modal dialog to
 // `#/` and calls preventDefault, which also cancels the browser's closing of the dialog. Seen: after Esc the dialog
 // is still open and location.hash is `#/` (was `#/gen/3`). Expected: the dialog closes, the page stays on
 // `#/gen/3`, focus returns to node 3.
-test.fixme('help: Esc closes it, nothing else happens, and focus returns to where it was', async ({ page, app }) => {
+test('help: Esc closes it, nothing else happens, and focus returns to where it was', async ({ page, app }) => {
   await app.open('#/gen/3');
   await app.node(3).focus();
   await page.keyboard.press('Shift+Slash');
@@ -165,11 +165,11 @@ test.fixme('help: Esc closes it, nothing else happens, and focus returns to wher
   await app.expectActive(3, 'after Esc');
 });
 
-// App bug (found by this test): while the modal help is open, the page's shortcuts still act on the inert page
+// Found by this test, fixed since (kept as a regression test): while the modal help is open, the page's shortcuts still act on the inert page
 // behind it (src/keys.rs listens on window and does not look at the open dialog): → inside the dialog moved the page
 // from `#/gen/3` to `#/gen/4`, 1 to `#/gen/1`, Home/End likewise. Expected: keys pressed in the modal dialog do not
 // act on the page behind it (only the dialog's own: Tab, Esc, Enter/Space on Close).
-test.fixme('help: the shortcuts do not act on the page behind the open dialog', async ({ page, app }) => {
+test('help: the shortcuts do not act on the page behind the open dialog', async ({ page, app }) => {
   await app.open('#/gen/3');
   await page.keyboard.press('Shift+Slash');
   await expectHelpOpen(page, app, 'ko', 'opened');
@@ -229,9 +229,8 @@ test('help: `?` typed in the search field types a `?` (Shift+Slash and the other
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
- * The ways a citation may write the day `iso` (YYYY-MM-DD). TODO(export): main's src/export.rs is a stub that writes
- * ISO dates; the export branch writes "October 17, 2025", "2025, October 17" and "2025년 10월 17일". Until the format
- * settles, any of them counts; pin the exact citation once it has landed.
+ * The ways a citation may write the day `iso` (YYYY-MM-DD): src/export.rs writes "October 17, 2025",
+ * "2025, October 17" and "2025년 10월 17일" (its native tests pin the exact text); ISO is taken too.
  */
 function dateForms(iso) {
   const [y, m, d] = iso.split('-').map(Number);
@@ -239,9 +238,8 @@ function dateForms(iso) {
 }
 
 /**
- * The stable parts of a citation: the post's title (TODO(export): the stub writes the Korean title in both languages;
- * the export branch the page's language: either is taken for English until then), the post's date, the link and the
- * day it was accessed.
+ * The parts of a citation a reader needs: the post's title (in the page's language; the Korean one is taken for
+ * English too), the post's date, the link and the day it was accessed (src/export.rs's tests pin the exact text).
  */
 function citationProblems(text, { lang, url, accessed }) {
   const problems = [];
@@ -321,11 +319,8 @@ test.describe('with the clipboard', () => {
     });
   }
 
-  // TODO(export): src/export.rs on main is a stub whose bibtex() returns the plain citation, so this fails there; the
-  // export branch writes a real @misc entry (docs/export.md on that branch). Expected to fail until it lands: drop
-  // the mark then (the run reports "expected to fail, but passed"), and pin the whole entry.
+  // The entry's exact text is pinned by src/export.rs's tests; here, what reaches the clipboard.
   test('copy BibTeX: an @misc{…} entry with a url field holding the link', async ({ page, app }) => {
-    test.fail(true, 'src/export.rs is a stub on main: bibtex() returns the plain citation');
     await app.open('#/gen/3');
     const url = await page.evaluate(() => location.href);
     await useTool(page, words('ko').tools.bibtex);
@@ -337,13 +332,13 @@ test.describe('with the clipboard', () => {
   });
 });
 
-// App bug (found by this test): the citation's "accessed" day is the UTC date, not the reader's. src/actions.rs
+// Found by this test, fixed since (kept as a regression test): the citation's "accessed" day is the UTC date, not the reader's. src/actions.rs
 // today() takes the first ten characters of Date.toISOString(). Seen with the browser in Asia/Seoul at
 // 2026-02-04 05:30 local time (20:30 UTC the day before): the citation says it was accessed on 2026-02-03.
 // Expected: 2026-02-04, the day on the reader's calendar (a Korean reader copying before 09:00 gets yesterday).
 test.describe('the day accessed, in the reader\'s time zone', () => {
   test.use({ timezoneId: 'Asia/Seoul' });
-  test.fixme('copy citation: accessed on the reader\'s local day, not the UTC one', async ({ page, app, context, site }) => {
+  test('copy citation: accessed on the reader\'s local day, not the UTC one', async ({ page, app, context, site }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
     await page.clock.setFixedTime(new Date('2026-02-03T20:30:00Z'));
     await app.open('#/gen/3');
