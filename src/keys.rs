@@ -41,7 +41,7 @@ pub fn install(router: Router) {
             },
             Some(Action::Search) => focus_by_id(SEARCH_FIELD),
             Some(Action::Help) => crate::actions::open_help(),
-            // Space on a button or a link presses it, nothing more.
+            // Space on a button presses it, nothing more (a link is not pressed by Space).
             Some(Action::Play) if on_control(&ev) => return,
             Some(Action::Play) => crate::present::space(router),
             Some(Action::Fullscreen) => crate::present::toggle_fullscreen(),
@@ -62,11 +62,11 @@ fn focus_by_id(id: &str) {
     }
 }
 
-/// Whether a key event comes from a button or a link.
+/// Whether a key event comes from a control that Space presses (a button, a `<summary>`).
 fn on_control(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "SUMMARY"))
 }
 
 /// Whether a key event comes from a place where the reader types, whose keys are not ours, or from the help

@@ -18,7 +18,8 @@ use crate::strings;
 /// progress: like the tables it is rendered into the page at build time ([`build`]) and the app adopts it as it
 /// is, marking those states on it (the Leptos view of the nodes cost the wasm 6 KB of brotli'd code, paid at every
 /// first load). Clicks and Space are followed on the section.
-/// Space toggles playback while focus is inside it (but not on a button, where Space presses the button).
+/// Space toggles playback while focus is inside it (but not on a button, where Space presses the button, nor in the
+/// presentation, whose Space moves the slides).
 #[component]
 pub fn Timeline() -> impl IntoView {
     let router = use_router();
@@ -53,7 +54,9 @@ pub fn Timeline() -> impl IntoView {
         let on_button = ev
             .target()
             .is_some_and(|t| t.has_type::<web_sys::HtmlButtonElement>());
-        if ev.key() == " " && !on_button && !ev.repeat() {
+        // In the presentation Space is the slides' (`crate::keys`), not the generations' playback.
+        let presenting = router.view.get_untracked().slide().is_some();
+        if ev.key() == " " && !on_button && !ev.repeat() && !presenting {
             ev.prevent_default();
             play_or_pause(playback);
         }

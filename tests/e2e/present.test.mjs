@@ -76,6 +76,16 @@ test('#/present shows slide 1: generation 1\'s detail in large type, the timelin
   expect(await px('article.detail .detail-section p'), 'the page\'s text').toBeLessThan(body);
 });
 
+test('Space with focus on a timeline node moves the slide, and does not start the generations\' playback', async ({ page, app }) => {
+  await app.open('#/present/2');
+  await expectSlide(page, app, 2, 'start');
+  await page.locator('.timeline-node[data-gen="2"] .node').focus();
+  await page.keyboard.press('Space');
+  await app.expectHash('#/present/3');
+  await expectSlide(page, app, 3, 'Space on a node');
+  await expect(page.locator('.play-button.playing')).toHaveCount(0);
+});
+
 test('keys: → PageDown Space forward, ← PageUp back, Home/End, a digit; the URL follows; 7 is the summary and next stays there; Back and reload keep the slide', async ({ page, app }) => {
   await app.open('#/present');
   await expectSlide(page, app, 1, 'start');
