@@ -67,6 +67,15 @@ export function junk(n = 1000) { // n code points (a few emoji take two UTF-16 u
   return out.slice(0, n).join('');
 }
 
+/** The probe installed, focus in the search field, and then the CPU throttled to `rate`, each given time to settle. */
+async function intoField(page, cdp, rate) {
+  await page.evaluate(searchProbe);
+  await page.click('#search-field');
+  await sleep(300);
+  if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await sleep(300);
+}
+
 /** Event Timing: each step gets the longest entry that starts within it (steps are `gap` ms apart or more). */
 function withEventTiming(steps, entries) {
   steps.forEach((s, i) => {
@@ -85,11 +94,7 @@ async function searchRun(browser, url, rate, { gap, log }) {
   const session = async (hash, fn) => {
     const { context, page, cdp, errors: pageErrors } = await openApp(browser, `${url}${hash}`, null, { instrument: false });
     try {
-      await page.evaluate(searchProbe);
-      await page.click('#search-field');
-      await sleep(300);
-      if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      await sleep(300);
+      await intoField(page, cdp, rate);
       const step = async (label, kind, send) => {
         await page.evaluate(searchArm, { label, timeout });
         await send();
@@ -175,11 +180,7 @@ async function baselineRun(browser, url, rate, { gap, log }) {
   const timeout = 3000 * rate;
   const { context, page, cdp, errors: pageErrors } = await openBaseline(browser, `${url}#/?lang=en`);
   try {
-    await page.evaluate(searchProbe);
-    await page.click('#search-field');
-    await sleep(300);
-    if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await sleep(300);
+    await intoField(page, cdp, rate);
     for (const ch of ENGLISH) {
       await page.evaluate(searchArm, { label: ch, timeout, until: 'input' });
       await page.keyboard.press(ch);

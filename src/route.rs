@@ -387,12 +387,20 @@ pub fn play_seconds(hash: &str) -> Option<u16> {
 }
 
 /// `url` (a fragment as [`Route`] writes it) with the search query `q` added, unless it is empty.
-pub fn with_search(mut url: String, q: &str) -> String {
-    if !q.is_empty() {
-        url.push(if url.contains('?') { '&' } else { '?' });
-        url.push_str("q=");
-        let _ = write!(Encoded(&mut url), "{q}");
+pub fn with_search(url: String, q: &str) -> String {
+    if q.is_empty() {
+        url
+    } else {
+        with_param(url, "q", q)
     }
+}
+
+/// `url` (a fragment as [`Route`] writes it) with `key=value` added to its query, the value escaped.
+pub fn with_param(mut url: String, key: &str, value: &str) -> String {
+    url.push(if url.contains('?') { '&' } else { '?' });
+    url.push_str(key);
+    url.push('=');
+    let _ = write!(Encoded(&mut url), "{value}");
     url
 }
 

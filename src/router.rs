@@ -110,13 +110,11 @@ impl Router {
 
     /// The URL of `route` with the link's search and, in the presentation, its autoplay.
     fn url_of(self, route: Route) -> String {
-        let mut url = crate::route::with_search(route.to_string(), &self.search.get_untracked());
-        if let (Some(seconds), Some(_)) = (self.play.get_untracked(), route.view.slide()) {
-            url.push(if url.contains('?') { '&' } else { '?' });
-            url.push_str("play=");
-            url.push_str(&seconds.to_string());
+        let url = crate::route::with_search(route.to_string(), &self.search.get_untracked());
+        match (self.play.get_untracked(), route.view.slide()) {
+            (Some(seconds), Some(_)) => crate::route::with_param(url, "play", &seconds.to_string()),
+            _ => url,
         }
-        url
     }
 
     /// Writes `url` into the URL and shows it.

@@ -30,16 +30,21 @@ pub(crate) fn gen_of(el: &web_sys::Element) -> Option<GenerationId> {
         .and_then(GenerationId::new)
 }
 
+/// The elements of `list` (a `querySelectorAll`): for the views that keep the page's prerendered parts instead of
+/// rendering them again.
+pub(crate) fn elements(list: Option<web_sys::NodeList>) -> impl Iterator<Item = web_sys::Element> {
+    list.into_iter().flat_map(|list| {
+        (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+    })
+}
+
 /// The elements of `list` (a `querySelectorAll` of elements with `data-gen`), each with its generation: for the
-/// views that mark the page's prerendered rows and nodes instead of rendering them again.
+/// views that mark the page's prerendered rows and nodes.
 pub(crate) fn with_gen(
     list: Option<web_sys::NodeList>,
 ) -> impl Iterator<Item = (web_sys::Element, Option<GenerationId>)> {
-    list.into_iter().flat_map(|list| {
-        (0..list.length()).filter_map(move |i| {
-            let el = list.item(i)?.dyn_into::<web_sys::Element>().ok()?;
-            let id = gen_of(&el);
-            Some((el, id))
-        })
+    elements(list).map(|el| {
+        let id = gen_of(&el);
+        (el, id)
     })
 }

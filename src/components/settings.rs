@@ -8,7 +8,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::is_plain_click;
+use crate::components::{elements, is_plain_click};
 use crate::data::Lang;
 use crate::language::use_language;
 use crate::router::use_router;
@@ -27,7 +27,7 @@ pub fn Settings() -> impl IntoView {
         let Some(root) = root.get() else { return };
         let _ = root.set_attribute("aria-label", strings::SETTINGS.get(lang));
         let all = |selector: &str| root.query_selector_all(selector).ok();
-        for link in nodes(all(".lang-link")) {
+        for link in elements(all(".lang-link")) {
             let Some(l) = link
                 .get_attribute("hreflang")
                 .as_deref()
@@ -45,7 +45,7 @@ pub fn Settings() -> impl IntoView {
         if let Ok(Some(nav)) = root.query_selector(".lang-switch") {
             let _ = nav.set_attribute("aria-label", strings::LANGUAGE.get(lang));
         }
-        for option in nodes(all("option")) {
+        for option in elements(all("option")) {
             if let Some(t) = option
                 .get_attribute("value")
                 .as_deref()
@@ -98,13 +98,6 @@ pub fn Settings() -> impl IntoView {
         <div class="settings" role="group" node_ref=root on:click=on_click on:change=on_change></div>
     };
     view
-}
-
-/// The elements of a `querySelectorAll`.
-fn nodes(list: Option<web_sys::NodeList>) -> impl Iterator<Item = web_sys::Element> {
-    list.into_iter().flat_map(|list| {
-        (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-    })
 }
 
 /// The controls as the page starts: Korean, the system's theme (rendered at build time, and in the browser tests'
