@@ -36,6 +36,17 @@ pub fn follow(router: Router, lang: Memo<Lang>) {
         if crate::links::follow(router, &ev, &target) {
             return;
         }
+        // The skip link moves focus to the main content without touching the fragment (which holds the route).
+        if target.closest(".skip-link").ok().flatten().is_some() {
+            ev.prevent_default();
+            if let Some(main) = document()
+                .get_element_by_id("main")
+                .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
+            }
+            return;
+        }
         let Some(action) = target
             .closest("[data-action]")
             .ok()

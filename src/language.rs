@@ -106,13 +106,6 @@ pub fn tr_with(words: &dyn Fn(Lang) -> String) -> impl IntoView + use<> {
     view! { <span class="ko" lang="ko">{ko}</span><span class="en" lang="en">{en}</span> }
 }
 
-/// `text` in the current language, following it: for an attribute (`aria-label`) or an `<option>`, which
-/// can't hold both.
-pub fn tr_attr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_lang();
-    move || text.get(lang.get())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,6 +39,7 @@ pub mod playback;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod present;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod print;
 pub mod route;
 pub mod router;
@@ -49,76 +50,51 @@ pub mod theme;
 
 use std::time::Duration;
 
-use leptos::html::Main;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use announcer::Announcer;
-use components::compare::Compare;
-use components::detail::Detail;
-use components::notice::BadLinkNotice;
-use components::overview::Overview;
-use components::search::Search;
-use components::settings::Settings;
-use components::tables::{DiagramTable, SummaryTable};
-use components::tech::TechIndex;
-use components::timeline::Timeline;
-use components::tools::Tools;
-use components::view_links::ViewLinks;
-use data::SITE;
-use language::{Language, tr};
+use language::Language;
 use playback::{PLAY_STEP, Playback};
-use print::PrintEdition;
 use router::Router;
 use theme::ThemeChoice;
 
-/// The whole app: header, timeline, the overview or the active generation, and the post's tables.
-#[component]
-pub fn App(
-    /// How long playback stays on each generation (tests make it short).
-    #[prop(optional)]
-    play_step: Option<Duration>,
-    /// The app adopts the prerendered page ([`start`]): it renders first as that page was rendered (the
-    /// overview, nothing saved), then catches up with the reader's link and saved choices.
-    #[prop(optional)]
-    adopting: bool,
-) -> impl IntoView {
+/// The app's state, one concern each, provided as contexts to the views.
+fn install(adopting: bool, play_step: Duration) -> (Router, Language, ThemeChoice) {
     let router = Router::install(adopting);
     let language = Language::install(router, adopting);
     let theme = ThemeChoice::install(adopting);
-    let playback = Playback::install(router, play_step.unwrap_or(PLAY_STEP));
+    let playback = Playback::install(router, play_step);
     provide_context(router);
     provide_context(language);
     provide_context(theme);
     provide_context(playback);
-    if adopting {
-        // Effects run once the page is adopted.
-        effect(move |_| {
-            router.catch_up();
-            language.catch_up();
-            theme.catch_up();
-        });
-    }
+    (router, language, theme)
+}
 
-    let main = NodeRef::<Main>::new();
-    keys::install(router);
-    actions::follow(router, language.lang);
-    present::install(router);
-    swipe::follow(router);
-    embed::install(router, language.lang);
-    focus::keep_on_moves(router);
-    document::follow(language.lang, router.view);
-    remove_boot_message();
+/// The whole app as the page starts (the overview, Korean, nothing saved): header, timeline, the overview, the
+/// other views hidden, the post's tables, the print edition and the tools. Rendered at build time
+/// (`src/prerender.rs`); in the browser [`start`] adopts it.
+#[cfg(not(target_arch = "wasm32"))]
+#[component]
+pub fn App() -> impl IntoView {
+    use components::compare::Compare;
+    use components::detail::Detail;
+    use components::notice::BadLinkNotice;
+    use components::overview::Overview;
+    use components::search::Search;
+    use components::settings::Settings;
+    use components::tables::{DiagramTable, SummaryTable};
+    use components::tech::TechIndex;
+    use components::timeline::Timeline;
+    use components::tools::Tools;
+    use components::view_links::ViewLinks;
+    use data::SITE;
+    use language::tr;
+    use print::PrintEdition;
 
-    // The skip link moves focus to the main content without touching the fragment (which holds the route).
-    let skip_to_main = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        if let Some(main) = main.get_untracked() {
-            let _ = main.focus();
-        }
-    };
+    install(false, PLAY_STEP);
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>{tr(strings::SKIP_TO_MAIN)}</a>
+        // `crate::actions` moves focus to the main content without touching the fragment (which holds the route).
+        <a class="skip-link" href="#main">{tr(strings::SKIP_TO_MAIN)}</a>
         <header class="site-header">
             <div class="site-heading">
                 <h1 class="site-title">{tr(SITE.title)}</h1>
@@ -128,13 +104,12 @@ pub fn App(
             <Settings />
         </header>
         <BadLinkNotice />
-        <Announcer />
-        <main id="main" class="site-main" tabindex="-1" node_ref=main>
+        <announcer::Announcer />
+        <main id="main" class="site-main" tabindex="-1">
             <Search />
             <Timeline />
             <div class="stage">
-                // Both stay in the page, one hidden: moving between them builds nothing (and leaves no
-                // disposed effect behind in the signals they read).
+                // All stay in the page, all but one hidden: moving between them builds nothing.
                 <Overview />
                 <Detail />
                 <Compare />
@@ -146,6 +121,39 @@ pub fn App(
         </main>
         <Tools />
     }
+}
+
+/// The app in the browser, on the page the build rendered: its state, then each view adopting its part of the
+/// page, then the page-wide behaviour. A view's listeners are made before the page-wide ones (keys, links and
+/// tools), so they hear an event first, as an element's own listener would before its ancestors'.
+#[cfg(target_arch = "wasm32")]
+fn adopt_page(play_step: Duration) {
+    let (router, language, theme) = install(true, play_step);
+    // Once the views are adopted, the state catches up with the reader's link and saved choices.
+    effect(move |_| {
+        router.catch_up();
+        language.catch_up();
+        theme.catch_up();
+    });
+    components::settings::adopt();
+    components::view_links::adopt();
+    components::notice::adopt();
+    announcer::adopt();
+    components::search::adopt();
+    components::timeline::adopt();
+    components::overview::adopt();
+    components::detail::adopt();
+    components::compare::adopt();
+    components::tech::adopt();
+    components::tables::adopt();
+    keys::install(router);
+    actions::follow(router, language.lang);
+    present::install(router);
+    swipe::follow(router);
+    embed::install(router, language.lang);
+    focus::keep_on_moves(router);
+    document::follow(language.lang, router.view);
+    remove_boot_message();
 }
 
 /// An effect: `f` runs once the current render is done, and again whenever a signal it read changes; it is
@@ -168,20 +176,22 @@ fn outside_the_app() -> ! {
 }
 
 /// The page's static "could not load" message goes once the app runs.
+#[cfg(target_arch = "wasm32")]
 fn remove_boot_message() {
-    if platform::IN_BROWSER
-        && let Some(boot) = document().get_element_by_id("boot")
-    {
+    if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
 }
 
 /// Starts the app in the page. The built page carries the first view prerendered in `<div id="app">` (see
-/// `src/prerender.rs`); the app adopts that DOM as it is (hydration: it attaches its listeners and effects to
-/// the nodes there instead of building new ones), then catches up with the reader's link and choices. Every
-/// build (`trunk build`, `trunk serve`, the single file) prerenders; a page without it keeps its static
-/// content and the boot script's "could not load" message, as when the wasm fails.
+/// `src/prerender.rs`); the app adopts that DOM as it is (it marks its state on the nodes there and follows their
+/// events, building none), then catches up with the reader's link and choices. Every build (`trunk build`,
+/// `trunk serve`, the single file) prerenders; a page without it keeps its static content and the boot script's
+/// "could not load" message, as when the wasm fails.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
+    use wasm_bindgen::JsCast;
+
     let doc = document();
     let Some(app) = doc
         .get_element_by_id("app")
@@ -197,26 +207,20 @@ pub fn start() {
         // The prerendered timeline has already made its entrance; don't replay it.
         let _ = root.class_list().add_1("taken-over");
     }
-    adopt(&app);
+    std::mem::forget(adopt(&app, PLAY_STEP));
 }
 
-/// Hydrates the prerendered app in `app`, for the life of the page. This is what `leptos::mount::hydrate_from`
-/// does; called directly it spares the wasm the `hydrate` feature's shared context for server data, which a
-/// page rendered at build time never has.
-fn adopt(app: &web_sys::HtmlElement) {
-    use leptos::tachys::hydration::Cursor;
-    use leptos::tachys::view::{PositionState, RenderHtml};
-
+/// Adopts the prerendered app in `app` (the page as the build rendered it), with playback stepping every
+/// `play_step`; the app lives until the returned owner is cleaned up (the browser tests do, between tests).
+#[cfg(target_arch = "wasm32")]
+pub fn adopt(app: &web_sys::HtmlElement, play_step: Duration) -> Owner {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
-    let view = owner.with(|| {
-        let cursor = Cursor::new(app.clone().unchecked_into());
-        view! { <App adopting=true /> }.hydrate::<true>(&cursor, &PositionState::default())
-    });
-    std::mem::forget((owner, view));
+    owner.with(|| adopt_page(play_step));
     focus::tab_from_top();
     // From here on the page is the app's (tests and the boot script wait for this).
     let _ = app.remove_attribute("data-prerendered");
+    owner
 }
 
 /// Logs a panic to the console and shows the page's own error message, so a bug never leaves a

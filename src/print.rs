@@ -9,29 +9,19 @@ use crate::strings;
 /// The six generations in full, in both languages (the stylesheet shows the reader's). Each article's id is
 /// its route (`/gen/3`), so the timeline's `#/gen/3` links lead to it when there is no app to follow them.
 ///
-/// The articles are rendered into the page at build time only: they never change, so the app adopts the
-/// section and leaves what is inside it as it is, and the wasm carries no second copy of them.
+/// The articles are rendered into the page at build time only: they never change, so the app leaves them as
+/// they are, and the wasm carries no second copy of them.
 #[component]
 pub fn PrintEdition() -> impl IntoView {
-    #[cfg(not(target_arch = "wasm32"))]
-    let view = view! {
+    view! {
         <section class="print-edition" aria-labelledby="print-heading">
             <h2 id="print-heading">{tr(strings::ALL_GENERATIONS)}</h2>
             {articles()}
         </section>
-    };
-    // In the browser the articles are already in the page: the app adopts the section as it is.
-    #[cfg(target_arch = "wasm32")]
-    let view = view! {
-        <section class="print-edition" aria-labelledby="print-heading">
-            <h2 id="print-heading">{tr(strings::ALL_GENERATIONS)}</h2>
-        </section>
-    };
-    view
+    }
 }
 
 /// The six articles (at build time).
-#[cfg(not(target_arch = "wasm32"))]
 fn articles() -> impl IntoView {
     use crate::components::detail::GenerationContent;
     use crate::data::GenerationId;

@@ -71,19 +71,18 @@ async fn clicking_a_node_shows_its_detail_and_writes_the_url() {
 #[wasm_bindgen_test]
 async fn clicking_a_table_row_selects_its_generation() {
     let root = mount_at("").await;
-    // The rows as the build renders them (the app adopts the prerendered table, which a test mount lacks).
-    find::<HtmlElement>(&root, ".summary-table").set_inner_html(STAND_IN_TABLE);
     click(&root, ".summary-table tbody tr:nth-child(5) td");
     until("generation 5 is shown", || {
         active_gen(&root).as_deref() == Some("5")
     })
     .await;
     assert!(exists(&root, ".summary-table tr.active[data-gen='5']"));
-    assert_eq!(root.query_selector_all("tr.active").unwrap().length(), 1);
+    assert!(exists(&root, ".diagram-table tr.active[data-gen='5']"));
+    assert_eq!(root.query_selector_all("tr.active").unwrap().length(), 2);
     // A link in a row leads where it says, not to the row's generation.
-    click(&root, ".summary-table tbody tr:nth-child(2) a.tech");
+    click(&root, ".summary-table tbody tr:nth-child(2) .chip a");
     until("the technology index is shown", || {
-        hash() == "#/tech/Docker"
+        hash() == "#/tech/VMware"
     })
     .await;
     assert_eq!(active_gen(&root), None);
@@ -495,9 +494,7 @@ async fn typing_a_search_marks_the_timeline_and_rides_in_the_link() {
     let root = mount_at("#/").await;
     let field: web_sys::HtmlInputElement = find(&root, "#search-field");
     field.set_value("컨테");
-    field
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    field.dispatch_event(&bubbling("input")).unwrap();
     until("3 and 4 are found", || {
         exists(&root, ".timeline-node.found[data-gen='3']")
             && exists(&root, ".timeline-node.found[data-gen='4']")
@@ -516,13 +513,9 @@ async fn typing_a_search_marks_the_timeline_and_rides_in_the_link() {
     })
     .await;
     // While an input method composes, nothing is searched.
-    field
-        .dispatch_event(&web_sys::Event::new("compositionstart").unwrap())
-        .unwrap();
+    field.dispatch_event(&bubbling("compositionstart")).unwrap();
     field.set_value("컨테ㅇ");
-    field
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    field.dispatch_event(&bubbling("input")).unwrap();
     a_while().await;
     assert!(
         hash().ends_with("?q=%EC%BB%A8%ED%85%8C"),
@@ -530,9 +523,7 @@ async fn typing_a_search_marks_the_timeline_and_rides_in_the_link() {
         hash()
     );
     field.set_value("컨테이");
-    field
-        .dispatch_event(&web_sys::Event::new("compositionend").unwrap())
-        .unwrap();
+    field.dispatch_event(&bubbling("compositionend")).unwrap();
     until("the composed syllable is searched", || {
         hash().ends_with("?q=%EC%BB%A8%ED%85%8C%EC%9D%B4")
     })

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  append, attr, commentText, descendants, hasAttr, isComment, one, parseFragmentIn, setAttr,
+  append, attr, commentText, descendants, hasAttr, isComment, one, parseFragmentIn, remove, setAttr,
 } from './html.mjs';
 
 /** The first view as HTML, from `cargo run --bin prerender` (native, profile `prerender` in Cargo.toml). */
@@ -25,10 +25,10 @@ export function renderFirstView(root) {
 }
 
 /**
- * Puts `firstView` (HTML) into the page's <div id="app">. Leptos's empty `<!>` comments stay (written as the
- * valid `<!---->`): they are hydration markers, which keep adjacent text nodes apart and mark where optional
- * parts go, and the app adopts this DOM node by node (src/lib.rs `start`). A page already prerendered is left
- * as it is, so running the finishing steps again changes nothing.
+ * Puts `firstView` (HTML) into the page's <div id="app">. Leptos's empty `<!>` comments (hydration markers, which
+ * keep adjacent text nodes apart for a renderer that walks the page node by node) are dropped: the app adopts the
+ * page without walking it (src/lib.rs `start`), finding its parts by their ids and classes. A page already
+ * prerendered is left as it is, so running the finishing steps again changes nothing.
  */
 export function prerender({ doc, root, render = renderFirstView }) {
   const app = one(doc, 'div', (el) => attr(el, 'id') === 'app', '<div id="app"> in index.html');
@@ -37,7 +37,8 @@ export function prerender({ doc, root, render = renderFirstView }) {
   const fragment = parseFragmentIn(app, render(root));
   const markers = [...descendants(fragment)].filter((n) => isComment(n) && commentText(n) === '');
   if (!fragment.childNodes.length) throw new Error('the prerender wrote nothing');
+  for (const n of markers) remove(n);
   for (const n of [...fragment.childNodes]) append(app, n);
   setAttr(app, 'data-prerendered', '');
-  return `first view into <div id="app"> (${markers.length} hydration markers)`;
+  return `first view into <div id="app"> (${markers.length} empty markers dropped)`;
 }

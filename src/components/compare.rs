@@ -1,24 +1,50 @@
 //! Two or three generations side by side: one column per generation, one row per aspect the post gives them.
 
-use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use crate::data::GenerationId;
-use crate::language::tr;
-use crate::route::View;
-use crate::router::use_router;
-use crate::strings;
-
-/// The comparison view, hidden unless the route is `#/compare/…`: which generations (checkboxes), and the table.
+/// The comparison view, hidden unless the route is `#/compare/…`: which generations (checkboxes), and the table,
+/// both written by the app as markup (`crate::compare`) into their places.
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn Compare() -> impl IntoView {
+    use crate::language::tr;
+    use crate::strings;
+
+    view! {
+        <section class="compare" aria-labelledby="compare-heading" hidden>
+            <h2 id="compare-heading" tabindex="-1">{tr(strings::COMPARE)}</h2>
+            <div class="compare-picker"></div>
+            // The region scrolls sideways on a narrow screen; its table is `crate::compare::table`'s markup.
+            <div
+                class="table-wrap compare-wrap"
+                role="region"
+                tabindex="0"
+                aria-labelledby="compare-caption"
+            ></div>
+            <p class="compare-key">{tr(strings::ONLY_HERE_KEY)}</p>
+            <p class="compare-key">{tr(strings::PICK_KEY)}</p>
+        </section>
+    }
+}
+
+/// Writes the picker and the table for the generations compared, and follows the checkboxes.
+#[cfg(target_arch = "wasm32")]
+pub fn adopt() {
+    use wasm_bindgen::JsCast;
+
+    use crate::components::{closest, find, listen, show, target};
+    use crate::data::GenerationId;
+    use crate::route::View;
+    use crate::router::use_router;
+
     let router = use_router();
     let selection = Memo::new(move |_| router.view.get().compare());
-    let (pick, body) = (NodeRef::<Div>::new(), NodeRef::<Div>::new());
+    let section = find("section.compare");
+    let (pick, body) = (find(".compare-picker"), find(".compare-wrap"));
     crate::effect(move |_| {
-        if let (Some(pick), Some(body), Some(selection)) = (pick.get(), body.get(), selection.get())
-        {
+        let selection = selection.get();
+        show(section.clone(), selection.is_some());
+        if let (Some(pick), Some(body), Some(selection)) = (&pick, &body, selection) {
             // The checkbox the reader just used is made anew: focus goes to its successor, not to the heading.
             let used = document()
                 .active_element()
@@ -39,10 +65,10 @@ pub fn Compare() -> impl IntoView {
         }
     });
     // A checkbox of the picker: that generation in or out.
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(n) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    listen("change", move |ev| {
+        let Some(n) = target(&ev)
+            .filter(|el| closest(el, ".compare-pick").is_some())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
             .and_then(|input| input.value().parse::<u8>().ok())
         else {
             return;
@@ -52,26 +78,5 @@ pub fn Compare() -> impl IntoView {
         {
             router.go(View::Compare(next));
         }
-    };
-    view! {
-        <section
-            class="compare"
-            aria-labelledby="compare-heading"
-            hidden=move || selection.get().is_none()
-            on:change=on_change
-        >
-            <h2 id="compare-heading" tabindex="-1">{tr(strings::COMPARE)}</h2>
-            <div node_ref=pick></div>
-            // The region scrolls sideways on a narrow screen; its table is `crate::compare::table`'s markup.
-            <div
-                class="table-wrap compare-wrap"
-                role="region"
-                tabindex="0"
-                aria-labelledby="compare-caption"
-                node_ref=body
-            ></div>
-            <p class="compare-key">{tr(strings::ONLY_HERE_KEY)}</p>
-            <p class="compare-key">{tr(strings::PICK_KEY)}</p>
-        </section>
-    }
+    });
 }

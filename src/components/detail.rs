@@ -2,12 +2,10 @@
 
 use leptos::prelude::*;
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::data::GenerationId;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::language::tr;
-use crate::nav::Direction;
-use crate::route::{Route, Selection, View};
-use crate::router::use_router;
 
 /// The detail of the active generation, hidden while none is. Its content enters from the side the reader
 /// moved towards; the article and its buttons stay in place, so keyboard focus on them stays too, and moving
@@ -16,18 +14,35 @@ use crate::router::use_router;
 /// The content is the print edition's article of that generation, copied: the page holds every generation's
 /// content already (rendered at build time), so the wasm carries no second renderer of it (a view of it cost
 /// 7 KB of brotli'd wasm, paid at every first load). The article and its buttons are rendered at build time too
-/// ([`build`]), as the timeline is: the app keeps their state (hidden, which generation, the buttons at the ends,
-/// the comparison link) and `crate::actions` follows the buttons (`data-action`).
+/// ([`build`]): the app keeps their state (hidden, which generation, the buttons at the ends, the comparison
+/// link; [`adopt`]) and `crate::actions` follows the buttons (`data-action`).
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn Detail() -> impl IntoView {
+    view! {
+        <article class="detail" aria-labelledby="detail-heading" hidden>
+            {build::content()}
+        </article>
+    }
+}
+
+/// Shows the active generation's content in the detail, and keeps its buttons.
+#[cfg(target_arch = "wasm32")]
+pub fn adopt() {
+    use crate::data::GenerationId;
+    use crate::nav::Direction;
+    use crate::route::{Route, Selection, View};
+    use crate::router::use_router;
+
     let router = use_router();
-    let article = NodeRef::<leptos::html::Article>::new();
+    let Some(article) = crate::components::find("article.detail") else {
+        return;
+    };
     // Which generation the content last showed, for the side the next one enters from.
     let shown = StoredValue::new(None::<GenerationId>);
     crate::effect(move |_| {
         let view = router.view.get();
         let now = view.generation();
-        let Some(article) = article.get() else { return };
         let _ = match now {
             Some(id) => article.set_attribute("data-gen", &id.get().to_string()),
             None => article.set_attribute("hidden", ""),
@@ -61,20 +76,10 @@ pub fn Detail() -> impl IntoView {
             let _ = link.set_attribute("href", &href);
         }
     });
-    #[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
-    let view = view! {
-        <article class="detail" aria-labelledby="detail-heading" hidden node_ref=article>
-            {build::content()}
-        </article>
-    };
-    // In the browser the article's frame is already in the page: the app adopts it as it is.
-    #[cfg(not(any(not(target_arch = "wasm32"), feature = "standalone")))]
-    let view = view! { <article class="detail" aria-labelledby="detail-heading" node_ref=article></article> };
-    view
 }
 
 /// The detail's frame as the page starts (hidden: the overview is shown): the content's place and the buttons.
-#[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
+#[cfg(not(target_arch = "wasm32"))]
 mod build {
     use leptos::prelude::*;
 
@@ -101,9 +106,10 @@ mod build {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 /// Copies the print edition's article of generation `id` into `content`; its heading becomes the detail's
 /// (`#detail-heading`, which names the article and takes focus).
-fn copy_article(content: &web_sys::Element, id: GenerationId) {
+fn copy_article(content: &web_sys::Element, id: crate::data::GenerationId) {
     let doc = document();
     let Some(article) = doc
         .query_selector(&format!(".print-generation[data-gen='{id}']"))

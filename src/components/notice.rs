@@ -1,13 +1,10 @@
 //! A polite notice for a link the app could not understand.
 
-use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::data::Lang;
 use crate::markup::Markup;
 use crate::route::{RouteError, View};
-use crate::router::use_router;
 use crate::strings;
 
 /// Shown while the URL fragment is not one of ours; the view nearest to it is shown meanwhile.
@@ -15,27 +12,31 @@ use crate::strings;
 ///
 /// Its slot is empty on the page as built; the notice is written as markup ([`notice`]: the bad link's excerpt
 /// escaped), which costs the wasm a fraction of a view of it.
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn BadLinkNotice() -> impl IntoView {
+    view! { <div class="notice-slot"></div> }
+}
+
+/// Writes the notice into its slot while the link is bad, and follows "Dismiss".
+#[cfg(target_arch = "wasm32")]
+pub fn adopt() {
+    use crate::components::{closest, find, listen, target};
+    use crate::router::use_router;
+
     let router = use_router();
-    let slot = NodeRef::<Div>::new();
+    let slot = find(".notice-slot");
     crate::effect(move |_| {
         let html = router.parsed.with(|p| p.as_ref().err().map(notice));
-        if let Some(slot) = slot.get() {
+        if let Some(slot) = &slot {
             slot.set_inner_html(html.as_deref().unwrap_or_default());
         }
     });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".notice-dismiss").ok().flatten())
-            .is_some()
-        {
+    listen("click", move |ev| {
+        if target(&ev).is_some_and(|el| closest(&el, ".notice-dismiss").is_some()) {
             router.clear_bad_link();
         }
-    };
-    view! { <div class="notice-slot" node_ref=slot on:click=on_click></div> }
+    });
 }
 
 /// The notice about `err`, in both languages.

@@ -4,27 +4,39 @@
 //! app keeps their state (each language link's URL and `aria-current`, the theme chosen, the words that can't
 //! be in both languages at once: the labels and the options) and follows their clicks and changes.
 
-use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-use crate::components::{elements, is_plain_click};
-use crate::data::Lang;
-use crate::language::use_language;
-use crate::router::use_router;
-use crate::strings;
-use crate::theme::{Theme, use_theme};
 
 /// Language links (each a shareable URL in that language) and the theme choice.
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn Settings() -> impl IntoView {
+    view! {
+        <div class="settings" role="group" aria-label=crate::strings::SETTINGS.ko>
+            {build::content()}
+        </div>
+    }
+}
+
+/// Keeps the controls' state, and follows a language link's click and the theme's change.
+#[cfg(target_arch = "wasm32")]
+pub fn adopt() {
+    use wasm_bindgen::JsCast;
+
+    use crate::components::{closest, elements, find, is_plain_click, listen, target};
+    use crate::data::Lang;
+    use crate::language::use_language;
+    use crate::router::use_router;
+    use crate::strings;
+    use crate::theme::{Theme, use_theme};
+
     let router = use_router();
     let language = use_language();
     let theme = use_theme();
-    let root = NodeRef::<Div>::new();
+    let Some(root) = find(".settings") else {
+        return;
+    };
     crate::effect(move |_| {
         let (route, lang, chosen) = (router.route(), language.lang.get(), theme.theme.get());
-        let Some(root) = root.get() else { return };
         let _ = root.set_attribute("aria-label", strings::SETTINGS.get(lang));
         let all = |selector: &str| root.query_selector_all(selector).ok();
         for link in elements(all(".lang-link")) {
@@ -63,11 +75,12 @@ pub fn Settings() -> impl IntoView {
             select.set_value(chosen.code());
         }
     });
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(l) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".lang-link").ok().flatten())
+    listen("click", move |ev| {
+        let Ok(ev) = ev.dyn_into::<web_sys::MouseEvent>() else {
+            return;
+        };
+        if let Some(l) = target(&ev)
+            .and_then(|el| closest(&el, ".settings .lang-link"))
             .and_then(|link| link.get_attribute("hreflang"))
             .as_deref()
             .and_then(Lang::from_code)
@@ -76,33 +89,20 @@ pub fn Settings() -> impl IntoView {
             ev.prevent_default();
             language.set(l);
         }
-    };
-    let on_change = move |ev: leptos::ev::Event| {
-        if let Some(choice) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    });
+    listen("change", move |ev| {
+        if let Some(choice) = target(&ev)
+            .filter(|el| closest(el, ".settings").is_some())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlSelectElement>().ok())
             .and_then(|select| Theme::from_code(&select.value()))
         {
             theme.set(choice);
         }
-    };
-    #[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
-    let view = view! {
-        <div class="settings" role="group" aria-label=strings::SETTINGS.ko node_ref=root on:click=on_click on:change=on_change>
-            {build::content()}
-        </div>
-    };
-    // In the browser the controls are already in the page: the app adopts them as they are.
-    #[cfg(not(any(not(target_arch = "wasm32"), feature = "standalone")))]
-    let view = view! {
-        <div class="settings" role="group" node_ref=root on:click=on_click on:change=on_change></div>
-    };
-    view
+    });
 }
 
-/// The controls as the page starts: Korean, the system's theme (rendered at build time, and in the browser tests'
-/// stand-alone mounts).
-#[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
+/// The controls as the page starts: Korean, the system's theme (rendered at build time).
+#[cfg(not(target_arch = "wasm32"))]
 mod build {
     use leptos::prelude::*;
 

@@ -4,17 +4,12 @@
 //! build time only, and the app adopts them as they are (the wasm carries no second copy, which a view of them
 //! would cost in code for every element of it); it marks the active row and follows clicks on the rows.
 
-use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-use crate::components::{gen_of, is_plain_click, with_gen};
-use crate::router::use_router;
 
 /// The post's "다이어그램 설명" table: 세대 / 핵심 개념 / 대표 기술.
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn DiagramTable() -> impl IntoView {
-    #[cfg(not(target_arch = "wasm32"))]
     let table = build::table(
         "diagram-table",
         crate::data::SITE.diagram_caption,
@@ -26,15 +21,13 @@ pub fn DiagramTable() -> impl IntoView {
             ]
         },
     );
-    #[cfg(target_arch = "wasm32")]
-    let table = ();
     region("table-wrap diagram-table", "diagram-table-caption", table)
 }
 
 /// The post's "세대별 요약 비교" table: 세대 / 인프라 패러다임 / 핵심 기술 / 주요 장점.
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn SummaryTable() -> impl IntoView {
-    #[cfg(not(target_arch = "wasm32"))]
     let table = build::table(
         "summary-table",
         crate::data::SITE.summary_caption,
@@ -47,60 +40,48 @@ pub fn SummaryTable() -> impl IntoView {
             ]
         },
     );
-    #[cfg(target_arch = "wasm32")]
-    let table = ();
     region("table-wrap summary-table", "summary-table-caption", table)
 }
 
-/// The region around a table (it scrolls sideways on narrow screens, so it is a named region keyboard users can
-/// reach): it marks the active generation's row, and a click on a row (not on one of its links, which lead
-/// where they say) selects that generation.
+/// The region around a table: it scrolls sideways on narrow screens, so it is a named region keyboard users can
+/// reach.
+#[cfg(not(target_arch = "wasm32"))]
 fn region(class: &'static str, caption_id: &'static str, table: impl IntoView) -> impl IntoView {
+    view! { <div class=class role="region" tabindex="0" aria-labelledby=caption_id>{table}</div> }
+}
+
+/// Marks the active generation's row in both tables; a click on a row (not on one of its links, which lead where
+/// they say) selects that generation.
+#[cfg(target_arch = "wasm32")]
+pub fn adopt() {
+    use wasm_bindgen::JsCast;
+
+    use crate::components::{closest, gen_of, is_plain_click, listen, target, with_gen};
+    use crate::router::use_router;
+
+    /// The rows of the two tables (the comparison's table is another).
+    const ROWS: &str = ".gen-table tbody tr[data-gen]";
     let router = use_router();
-    let wrap = NodeRef::<Div>::new();
     crate::effect(move |_| {
         let active = router.active.get();
-        let rows = wrap
-            .get()
-            .and_then(|w| w.query_selector_all("tbody tr[data-gen]").ok());
-        for (row, id) in with_gen(rows) {
+        for (row, id) in with_gen(document().query_selector_all(ROWS).ok()) {
             let _ = row.class_list().toggle_with_force("active", id == active);
         }
     });
-    let select = move |ev: leptos::ev::MouseEvent| {
-        let target = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let Some(id) = target
-            .filter(|t| {
-                is_plain_click(&ev)
-                    && !ev.default_prevented()
-                    && t.closest("a").ok().flatten().is_none()
-            })
-            .and_then(|t| t.closest("tr[data-gen]").ok().flatten())
+    listen("click", move |ev| {
+        let Ok(ev) = ev.dyn_into::<web_sys::MouseEvent>() else {
+            return;
+        };
+        let Some(id) = target(&ev)
+            .filter(|t| is_plain_click(&ev) && !ev.default_prevented() && closest(t, "a").is_none())
+            .and_then(|t| closest(&t, ROWS))
             .and_then(|row| gen_of(&row))
         else {
             return;
         };
         router.navigate(Some(id));
         crate::focus::reveal_detail(true);
-    };
-    // In the browser the table is already in the page: the app adopts the region with nothing inside it to
-    // hydrate, so it leaves the table alone.
-    #[cfg(not(target_arch = "wasm32"))]
-    let view = view! {
-        <div class=class role="region" tabindex="0" aria-labelledby=caption_id node_ref=wrap on:click=select>
-            {table}
-        </div>
-    };
-    #[cfg(target_arch = "wasm32")]
-    let view = {
-        drop(table);
-        view! {
-            <div class=class role="region" tabindex="0" aria-labelledby=caption_id node_ref=wrap on:click=select></div>
-        }
-    };
-    view
+    });
 }
 
 /// The tables themselves, rendered at build time.

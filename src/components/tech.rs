@@ -4,17 +4,22 @@
 use leptos::prelude::*;
 
 use crate::data::TechId;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::language::tr;
-use crate::route::{Route, View};
-use crate::router::use_router;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::route::Route;
+use crate::route::View;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::strings;
 
 /// The link to a technology's entry in the index.
+#[cfg(not(target_arch = "wasm32"))]
 fn href(name: &str) -> String {
     Route::to(View::Tech(TechId::of(name))).to_string()
 }
 
 /// Technology names as a list of links to the index.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn tech_chips(names: &'static [&'static str]) -> impl IntoView + use<> {
     let chips = names
         .iter()
@@ -27,13 +32,30 @@ pub fn tech_chips(names: &'static [&'static str]) -> impl IntoView + use<> {
 ///
 /// The lists never change: like the print edition they are rendered into the page at build time only, and the
 /// app adopts them as they are (the wasm carries no second copy); it only marks the entry in focus.
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn TechIndex() -> impl IntoView {
+    view! {
+        <section class="tech-index" aria-labelledby="tech-heading" hidden>
+            <h2 id="tech-heading" tabindex="-1">{tr(strings::TECH_INDEX)}</h2>
+            {lists()}
+        </section>
+    }
+}
+
+/// Shows the index on its route, and marks the technology the route names (`#/tech/docker`).
+#[cfg(target_arch = "wasm32")]
+pub fn adopt() {
+    use crate::components::{find, show};
+    use crate::router::use_router;
+
     let router = use_router();
+    let section = find("section.tech-index");
     let focused = Memo::new(move |_| match router.view.get() {
         View::Tech(tech) => tech,
         _ => None,
     });
+    crate::effect(move |_| show(section.clone(), matches!(router.view.get(), View::Tech(_))));
     let marked = StoredValue::new(None::<TechId>);
     crate::effect(move |_| {
         let now = focused.get();
@@ -47,30 +69,11 @@ pub fn TechIndex() -> impl IntoView {
         if let Some(new) = entry(now) {
             let _ = new.class_list().add_1("focused");
             let _ = new.set_attribute("aria-current", "true");
-            // Into view once the page is laid out (`focus`, which also puts focus there after a reader's move).
             crate::focus::reveal_detail(false);
         }
     });
-    let hidden = move || !matches!(router.view.get(), View::Tech(_));
-    // In the browser the lists are already in the page: the app adopts the section as it is (a view with nothing
-    // after the heading, so that hydration leaves the lists alone).
-    #[cfg(not(target_arch = "wasm32"))]
-    let view = view! {
-        <section class="tech-index" aria-labelledby="tech-heading" hidden=hidden>
-            <h2 id="tech-heading" tabindex="-1">{tr(strings::TECH_INDEX)}</h2>
-            {lists()}
-        </section>
-    };
-    #[cfg(target_arch = "wasm32")]
-    let view = view! {
-        <section class="tech-index" aria-labelledby="tech-heading" hidden=hidden>
-            <h2 id="tech-heading" tabindex="-1">{tr(strings::TECH_INDEX)}</h2>
-        </section>
-    };
-    view
 }
 
-/// The index's lists (at build time).
 #[cfg(not(target_arch = "wasm32"))]
 fn lists() -> impl IntoView {
     use crate::data::{GENERATIONS, TECHNOLOGIES};

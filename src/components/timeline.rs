@@ -1,162 +1,169 @@
 //! The flowchart, alive: six nodes in two rows, arrows between them, playback and progress.
 
+#[cfg(not(target_arch = "wasm32"))]
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-use crate::components::{gen_of, is_plain_click, with_gen};
-use crate::data::{COUNT, GenerationId};
-use crate::language::use_lang;
-use crate::nav::PlayState;
-use crate::playback::{Playback, use_playback};
-use crate::route::View;
-use crate::router::{Router, use_router};
-use crate::strings;
 
 /// The timeline of the six generations with its play/pause control and progress indicator.
 ///
 /// Its markup never changes but for which node is active, passed or compared, the play button's state and the
 /// progress: like the tables it is rendered into the page at build time ([`build`]) and the app adopts it as it
-/// is, marking those states on it (the Leptos view of the nodes cost the wasm 6 KB of brotli'd code, paid at every
-/// first load). Clicks and Space are followed on the section.
-/// Space toggles playback while focus is inside it (but not on a button, where Space presses the button, nor in the
-/// presentation, whose Space moves the slides).
+/// is ([`adopt`]), marking those states on it (the Leptos view of the nodes cost the wasm 6 KB of brotli'd code,
+/// paid at every first load).
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn Timeline() -> impl IntoView {
-    let router = use_router();
-    let playback = use_playback();
-    let lang = use_lang();
-    mark_nodes(router);
-    // The play button's label (all three are in it; the stylesheet shows one by its class) and the progress.
-    crate::effect(move |_| {
-        let state = playback.state.get();
-        if let Ok(Some(button)) = document().query_selector(".play-button") {
-            let list = button.class_list();
-            let _ = list.toggle_with_force("playing", state == PlayState::Playing);
-            let _ = list.toggle_with_force("finished", state == PlayState::Finished);
-        }
-    });
-    crate::effect(move |_| {
-        let active = router.active.get();
-        let now = active.map_or(0, GenerationId::get).to_string();
-        let doc = document();
-        if let Ok(Some(progress)) = doc.query_selector(".progress") {
-            let _ = progress.set_attribute("data-progress", &now);
-            let _ = progress.set_attribute("aria-valuenow", &now);
-            let lang = lang.get();
-            let _ = progress.set_attribute("aria-valuetext", &strings::progress(lang, active));
-            let _ = progress.set_attribute("aria-label", strings::TIMELINE.get(lang));
-        }
-        if let Ok(Some(text)) = doc.query_selector(".progress-text") {
-            text.set_text_content(Some(&format!("{now} / {COUNT}")));
-        }
-    });
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let on_button = ev
-            .target()
-            .is_some_and(|t| t.has_type::<web_sys::HtmlButtonElement>());
-        // In the presentation Space is the slides' (`crate::keys`), not the generations' playback.
-        let presenting = router.view.get_untracked().slide().is_some();
-        if ev.key() == " " && !on_button && !ev.repeat() && !presenting {
-            ev.prevent_default();
-            play_or_pause(playback);
-        }
-    };
-    // A node's link: a plain click shows its generation; Shift+click (and Shift+Enter, which clicks a link) picks
-    // it to compare instead (see `View::picking`). The play button plays or pauses.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        if target.closest(".play-button").ok().flatten().is_some() {
-            play_or_pause(playback);
-            return;
-        }
-        let Some(id) = target
-            .closest("a.node[data-gen]")
-            .ok()
-            .flatten()
-            .and_then(|link| gen_of(&link))
-        else {
-            return;
-        };
-        let picking =
-            ev.shift_key() && ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
-        if is_plain_click(&ev) || picking {
-            ev.prevent_default();
-            router.go(if picking {
-                router.view.get_untracked().picking(id)
-            } else {
-                View::Generation(id)
-            });
-            crate::focus::reveal_detail(true);
-        }
-    };
-    #[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
-    let view = view! {
-        <section class="timeline" aria-labelledby="timeline-heading" on:keydown=on_keydown on:click=on_click>
-            {build::content()}
-        </section>
-    };
-    // In the browser the nodes are already in the page: the app adopts the section as it is.
-    #[cfg(not(any(not(target_arch = "wasm32"), feature = "standalone")))]
-    let view = view! {
-        <section class="timeline" aria-labelledby="timeline-heading" on:keydown=on_keydown on:click=on_click></section>
-    };
-    view
+    view! { <section class="timeline" aria-labelledby="timeline-heading">{build::content()}</section> }
 }
 
-/// Marks each node active, passed or compared (and its link `aria-current="step"`); when the reader moves with
-/// the keys while another node has focus, focus comes along to the node that becomes active.
-fn mark_nodes(router: Router) {
-    crate::effect(move |_| {
-        let view = router.view.get();
-        let active = view.generation();
-        let compared = view.compare();
-        let nodes = document()
-            .query_selector_all(".timeline-node[data-gen]")
-            .ok();
-        let focused = document().active_element();
-        for (node, id) in with_gen(nodes) {
-            let Some(id) = id else { continue };
-            let list = node.class_list();
-            let is_active = active == Some(id);
-            let _ = list.toggle_with_force("active", is_active);
-            let _ = list.toggle_with_force("passed", active.is_some_and(|a| id < a));
-            let _ = list.toggle_with_force("compared", compared.is_some_and(|s| s.contains(id)));
-            let Some(link) = node
-                .first_element_child()
-                .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok())
-            else {
-                continue;
-            };
-            if is_active {
-                let _ = link.set_attribute("aria-current", "step");
-                if focused.as_ref().is_some_and(|el| {
-                    !link.is_same_node(Some(el)) && el.class_list().contains("node")
-                }) {
-                    let _ = link.focus();
-                }
-            } else {
-                let _ = link.remove_attribute("aria-current");
+/// The timeline in the browser: the page's markup adopted as it is.
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    use crate::components::{closest, find, is_plain_click, listen, target, with_gen};
+    use crate::data::{COUNT, GenerationId};
+    use crate::language::use_lang;
+    use crate::nav::PlayState;
+    use crate::playback::{Playback, use_playback};
+    use crate::route::View;
+    use crate::router::{Router, use_router};
+    use crate::strings;
+
+    /// Marks the nodes, the play button and the progress, and follows the timeline's clicks and Space: Space toggles
+    /// playback while focus is inside it (but not on a button, where Space presses the button, nor in the
+    /// presentation, whose Space moves the slides).
+    pub fn adopt() {
+        let router = use_router();
+        let playback = use_playback();
+        let lang = use_lang();
+        mark_nodes(router);
+        // The play button's label (all three are in it; the stylesheet shows one by its class) and the progress.
+        let button = find(".play-button");
+        crate::effect(move |_| {
+            let state = playback.state.get();
+            if let Some(button) = &button {
+                let list = button.class_list();
+                let _ = list.toggle_with_force("playing", state == PlayState::Playing);
+                let _ = list.toggle_with_force("finished", state == PlayState::Finished);
             }
-        }
-    });
-}
+        });
+        let (progress, text) = (find(".progress"), find(".progress-text"));
+        crate::effect(move |_| {
+            let active = router.active.get();
+            let now = active.map_or(0, GenerationId::get).to_string();
+            if let Some(progress) = &progress {
+                let _ = progress.set_attribute("data-progress", &now);
+                let _ = progress.set_attribute("aria-valuenow", &now);
+                let lang = lang.get();
+                let _ = progress.set_attribute("aria-valuetext", &strings::progress(lang, active));
+                let _ = progress.set_attribute("aria-label", strings::TIMELINE.get(lang));
+            }
+            if let Some(text) = &text {
+                text.set_text_content(Some(&format!("{now} / {COUNT}")));
+            }
+        });
+        listen("keydown", move |ev| {
+            let Ok(ev) = ev.dyn_into::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let Some(el) = target(&ev).filter(|el| closest(el, ".timeline").is_some()) else {
+                return;
+            };
+            let on_button = el.has_type::<web_sys::HtmlButtonElement>();
+            // In the presentation Space is the slides' (`crate::keys`), not the generations' playback.
+            let presenting = router.view.get_untracked().slide().is_some();
+            if ev.key() == " " && !on_button && !ev.repeat() && !presenting {
+                ev.prevent_default();
+                play_or_pause(playback);
+            }
+        });
+        // A node's link: a plain click shows its generation; Shift+click (and Shift+Enter, which clicks a link) picks
+        // it to compare instead (see `View::picking`). The play button plays or pauses.
+        listen("click", move |ev| {
+            let Ok(ev) = ev.dyn_into::<web_sys::MouseEvent>() else {
+                return;
+            };
+            let Some(el) = target(&ev).filter(|el| closest(el, ".timeline").is_some()) else {
+                return;
+            };
+            if closest(&el, ".play-button").is_some() {
+                play_or_pause(playback);
+                return;
+            }
+            let Some(id) =
+                closest(&el, "a.node[data-gen]").and_then(|link| crate::components::gen_of(&link))
+            else {
+                return;
+            };
+            let picking = ev.shift_key()
+                && ev.button() == 0
+                && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
+            if is_plain_click(&ev) || picking {
+                ev.prevent_default();
+                router.go(if picking {
+                    router.view.get_untracked().picking(id)
+                } else {
+                    View::Generation(id)
+                });
+                crate::focus::reveal_detail(true);
+            }
+        });
+    }
 
-/// Toggles playback; when it starts, the detail comes into view (the steps after that leave the page alone).
-fn play_or_pause(playback: Playback) {
-    playback.toggle();
-    if playback.state.get_untracked() == PlayState::Playing {
-        crate::focus::reveal_detail(false);
+    /// Marks each node active, passed or compared (and its link `aria-current="step"`); when the reader moves with
+    /// the keys while another node has focus, focus comes along to the node that becomes active.
+    fn mark_nodes(router: Router) {
+        crate::effect(move |_| {
+            let view = router.view.get();
+            let active = view.generation();
+            let compared = view.compare();
+            let nodes = document()
+                .query_selector_all(".timeline-node[data-gen]")
+                .ok();
+            let focused = document().active_element();
+            for (node, id) in with_gen(nodes) {
+                let Some(id) = id else { continue };
+                let list = node.class_list();
+                let is_active = active == Some(id);
+                let _ = list.toggle_with_force("active", is_active);
+                let _ = list.toggle_with_force("passed", active.is_some_and(|a| id < a));
+                let _ =
+                    list.toggle_with_force("compared", compared.is_some_and(|s| s.contains(id)));
+                let Some(link) = node
+                    .first_element_child()
+                    .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok())
+                else {
+                    continue;
+                };
+                if is_active {
+                    let _ = link.set_attribute("aria-current", "step");
+                    if focused.as_ref().is_some_and(|el| {
+                        !link.is_same_node(Some(el)) && el.class_list().contains("node")
+                    }) {
+                        let _ = link.focus();
+                    }
+                } else {
+                    let _ = link.remove_attribute("aria-current");
+                }
+            }
+        });
+    }
+
+    /// Toggles playback; when it starts, the detail comes into view (the steps after that leave the page alone).
+    fn play_or_pause(playback: Playback) {
+        playback.toggle();
+        if playback.state.get_untracked() == PlayState::Playing {
+            crate::focus::reveal_detail(false);
+        }
     }
 }
 
-/// The timeline's markup, as the page starts: the overview, nothing playing (rendered at build time, and in the
-/// browser tests' stand-alone mounts).
-#[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
+#[cfg(target_arch = "wasm32")]
+pub use browser::adopt;
+
+/// The timeline's markup, as the page starts: the overview, nothing playing (rendered at build time).
+#[cfg(not(target_arch = "wasm32"))]
 mod build {
     use leptos::prelude::*;
 

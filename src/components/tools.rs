@@ -7,15 +7,9 @@ use leptos::prelude::*;
 /// The tools and the keyboard help dialog.
 #[component]
 pub fn Tools() -> impl IntoView {
-    #[cfg(not(target_arch = "wasm32"))]
-    let view = build::tools();
-    // In the browser they are already in the page: the app adopts the footer as it is.
-    #[cfg(target_arch = "wasm32")]
-    let view = view! { <footer class="site-footer"></footer> };
-    view
+    build::tools()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 mod build {
     use leptos::prelude::*;
 

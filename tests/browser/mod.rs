@@ -7,7 +7,6 @@ use std::time::Duration;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_infra_evolution::App;
 use web_infra_evolution::data::GenerationId;
 use web_infra_evolution::language::LANG_KEY;
 use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -15,15 +14,22 @@ use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit};
 /// Playback's step in these tests.
 pub const STEP: Duration = Duration::from_millis(40);
 
-/// A mounted app in its own container; dropping it unmounts the app and removes the container.
+/// The app's first view as the build renders it into the page (`src/prerender.rs`), written out by `make
+/// test-wasm` (the file `WIE_FIRST_VIEW` names) before these tests are compiled.
+const FIRST_VIEW: &str = include_str!(env!(
+    "WIE_FIRST_VIEW",
+    "run the browser tests with `make test-wasm`, which renders the first view for them first"
+));
+
+/// An app adopted in its own container; dropping it ends the app and removes the container.
 pub struct Mounted {
     root: HtmlElement,
-    handle: Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>,
+    owner: Owner,
 }
 
 impl Drop for Mounted {
     fn drop(&mut self) {
-        drop(self.handle.take());
+        self.owner.cleanup();
         self.root.remove();
     }
 }
@@ -41,7 +47,8 @@ pub async fn mount_at(hash: &str) -> Mounted {
     mount_with(hash, &[(LANG_KEY, "ko")]).await
 }
 
-/// Mounts a fresh app at `hash` with exactly these `localStorage` entries, and lets it render.
+/// Mounts a fresh app at `hash` with exactly these `localStorage` entries, and lets it render: the page the build
+/// renders, adopted as the browser's start-up does (`web_infra_evolution::adopt`).
 pub async fn mount_with(hash: &str, saved: &[(&str, &str)]) -> Mounted {
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
@@ -54,67 +61,13 @@ pub async fn mount_with(hash: &str, saved: &[(&str, &str)]) -> Mounted {
         .unwrap()
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
         .unwrap();
-    stand_in_print_edition();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    root.set_inner_html(FIRST_VIEW);
+    root.set_attribute("data-prerendered", "").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle =
-        leptos::mount::mount_to(root.clone(), || view! { <App play_step=STEP /> }.into_any());
+    let owner = web_infra_evolution::adopt(&root, STEP);
     leptos::task::tick().await;
-    Mounted {
-        root,
-        handle: Some(handle),
-    }
-}
-
-/// The build renders every generation's article into the page (the print edition), and the detail copies the
-/// active one from there; a test mount has no build, so the page gets stand-ins (once): each generation's heading
-/// (both languages and its English name) and its technology chips, shaped as `GenerationContent` renders them.
-fn stand_in_print_edition() {
-    let doc = document();
-    if doc.query_selector(".print-generation").unwrap().is_some() {
-        return;
-    }
-    let el = |tag: &str, class: &str, text: &str| {
-        let el = doc.create_element(tag).unwrap();
-        if !class.is_empty() {
-            el.set_class_name(class);
-        }
-        el.set_text_content(Some(text));
-        el
-    };
-    let edition = doc.create_element("section").unwrap();
-    edition.set_attribute("hidden", "").unwrap();
-    for id in GenerationId::all() {
-        let g = id.generation();
-        let article = el("article", "print-generation", "");
-        article
-            .set_attribute("data-gen", &id.get().to_string())
-            .unwrap();
-        let heading = el("h2", "detail-heading", "");
-        heading.set_id(&format!("print-gen-{}", id.get()));
-        heading.set_attribute("tabindex", "-1").unwrap();
-        for (class, text) in [("ko", g.heading.ko), ("en", g.heading.en)] {
-            let span = el("span", class, text);
-            span.set_attribute("lang", class).unwrap();
-            heading.append_child(&span).unwrap();
-        }
-        heading
-            .append_child(&el("span", "ko", &format!(" ({})", g.english_name)))
-            .unwrap();
-        let chips = el("ul", "chips", "");
-        for name in g.technologies {
-            let chip = el("li", "chip", "");
-            let link = el("a", "", name);
-            link.set_attribute("href", &format!("#/tech/{name}"))
-                .unwrap();
-            chip.append_child(&link).unwrap();
-            chips.append_child(&chip).unwrap();
-        }
-        article.append_child(&heading).unwrap();
-        article.append_child(&chips).unwrap();
-        edition.append_child(&article).unwrap();
-    }
-    doc.body().unwrap().append_child(&edition).unwrap();
+    Mounted { root, owner }
 }
 
 /// Waits (one frame at a time, at most two seconds) until `cond` holds; fails with `what` otherwise.
@@ -233,4 +186,11 @@ pub fn focused(selector: &str) -> bool {
 
 pub fn generation(n: u8) -> &'static web_infra_evolution::data::Generation {
     GenerationId::new(n).unwrap().generation()
+}
+
+/// An event of `kind` that bubbles, as the browser's own input and composition events do.
+pub fn bubbling(kind: &str) -> web_sys::Event {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()
 }

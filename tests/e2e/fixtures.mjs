@@ -182,7 +182,7 @@ class App {
 
   /** Waits until the app has taken over the page (after a load or a reload). */
   async ready() {
-    // The built page carries a prerendered first view (div#app[data-prerendered]). The wasm hydrates it in place
+    // The built page carries a prerendered first view (div#app[data-prerendered]). The wasm adopts it in place
     // (src/lib.rs start()): while adopting it removes #boot, and once it is done it removes data-prerendered from
     // the same #app (nothing is replaced). Its catching up with the link and saved choices runs as effects right
     // after, before the page can answer another of Playwright's calls.
