@@ -38,11 +38,10 @@ pub fn adopt() {
     use crate::router::use_router;
 
     let router = use_router();
-    let selection = Memo::new(move |_| router.view.get().compare());
     let section = find("section.compare");
     let (pick, body) = (find(".compare-picker"), find(".compare-wrap"));
     crate::effect(move |_| {
-        let selection = selection.get();
+        let selection = router.view.get().compare();
         show(section.clone(), selection.is_some());
         if let (Some(pick), Some(body), Some(selection)) = (&pick, &body, selection) {
             // The checkbox the reader just used is made anew: focus goes to its successor, not to the heading.
@@ -74,7 +73,7 @@ pub fn adopt() {
             return;
         };
         if let Some(next) = GenerationId::new(n)
-            .and_then(|id| selection.get_untracked().and_then(|s| s.toggled(id)))
+            .and_then(|id| router.view.get_untracked().compare()?.toggled(id))
         {
             router.go(View::Compare(next));
         }

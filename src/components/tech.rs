@@ -51,14 +51,17 @@ pub fn adopt() {
 
     let router = use_router();
     let section = find("section.tech-index");
-    let focused = Memo::new(move |_| match router.view.get() {
-        View::Tech(tech) => tech,
-        _ => None,
-    });
-    crate::effect(move |_| show(section.clone(), matches!(router.view.get(), View::Tech(_))));
     let marked = StoredValue::new(None::<TechId>);
     crate::effect(move |_| {
-        let now = focused.get();
+        let view = router.view.get();
+        show(section.clone(), matches!(view, View::Tech(_)));
+        let now = match view {
+            View::Tech(tech) => tech,
+            _ => None,
+        };
+        if now == marked.get_value() {
+            return;
+        }
         let entry =
             |tech: Option<TechId>| tech.and_then(|t| document().get_element_by_id(&t.anchor()));
         if let Some(old) = entry(marked.get_value()) {
