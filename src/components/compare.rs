@@ -72,8 +72,8 @@ pub fn adopt() {
         else {
             return;
         };
-        if let Some(next) = GenerationId::new(n)
-            .and_then(|id| router.view.get_untracked().compare()?.toggled(id))
+        if let Some(next) =
+            GenerationId::new(n).and_then(|id| router.view.get_untracked().compare()?.toggled(id))
         {
             router.go(View::Compare(next));
         }

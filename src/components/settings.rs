@@ -131,13 +131,25 @@ mod build {
                 <option value=t.code() selected=t == Theme::default()>{strings::theme_name(t).ko}</option>
             }
         });
+        let sizes = Theme::ALL.map(|t| {
+            let name = strings::theme_name(t);
+            view! { <span>{name.ko}</span><span>{name.en}</span> }
+        });
         view! {
             <nav class="lang-switch" aria-label=strings::LANGUAGE.ko>
                 {languages.into_iter().collect_view()}
             </nav>
             <label class="theme-choice">
                 <span>{tr(strings::THEME)}</span>
-                <select>{options.into_iter().collect_view()}</select>
+                <span class="theme-select">
+                    <select>{options.into_iter().collect_view()}</select>
+                    // The select's options can be in one language only (the app writes them in the reader's
+                    // once it runs): every option in both languages sizes the select, so the header never moves
+                    // when they change (no layout shift for an English reader).
+                    <span class="theme-sizer" aria-hidden="true">
+                        {sizes.into_iter().collect_view()}
+                    </span>
+                </span>
             </label>
         }
     }
