@@ -24,15 +24,14 @@ pub fn adopt() {
     let playback = use_playback().state;
     let lang = use_lang();
     let region = crate::components::find(".announcer");
-    let before = StoredValue::new(None::<(View, PlayState)>);
+    let before = std::cell::Cell::new(None::<(View, PlayState)>);
     crate::effect(move |_| {
         let now = (router.view.get(), playback.get());
-        if let Some(before) = before.get_value()
+        if let Some(before) = before.replace(Some(now))
             && let Some(text) = strings::announcement(lang.get_untracked(), before, now)
             && let Some(region) = &region
         {
             region.set_text_content(Some(&text));
         }
-        before.set_value(Some(now));
     });
 }

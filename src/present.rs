@@ -42,7 +42,7 @@ pub fn install(router: Router) {
             paused.set(false);
             return;
         };
-        let Some(seconds) = router.play.get() else {
+        let Some(seconds) = router.play() else {
             return;
         };
         if paused.get() || slide.apply(Command::Next) == Some(slide) {
@@ -72,7 +72,7 @@ pub fn pause() {
 /// Space in the presentation: resumes a paused autoplay, or else shows the next slide.
 pub fn space(router: Router) {
     if let Some(paused) =
-        paused().filter(|p| router.play.get_untracked().is_some() && p.get_untracked())
+        paused().filter(|p| untrack(|| router.play()).is_some() && p.get_untracked())
     {
         paused.set(false);
     } else {

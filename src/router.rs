@@ -19,10 +19,6 @@ pub struct Router {
     pub view: Memo<View>,
     /// The generation shown in full, `None` for every other view.
     pub active: Memo<Option<GenerationId>>,
-    /// The search query the link carries (`?q=`), `""` for none.
-    pub search: Memo<String>,
-    /// The presentation's autoplay the link asks for (`?play=8`: seconds per slide).
-    pub play: Memo<Option<u16>>,
     /// Notified when the reader moves (a command, a click, back/forward, an edited link), as opposed to
     /// playback moving on: playback stops on it.
     reader_moved: Trigger,
@@ -46,21 +42,29 @@ impl Router {
             })
         });
         let active = Memo::new(move |_| view.get().generation());
-        let search = Memo::new(move |_| hash.with(|h| crate::route::search_query(h)));
-        let play = Memo::new(move |_| hash.with(|h| crate::route::play_seconds(h)));
         let router = Router {
             hash,
             parsed,
             view,
             active,
-            search,
-            play,
             reader_moved: Trigger::new(),
         };
         if platform::IN_BROWSER {
             router.follow_history();
         }
         router
+    }
+
+    /// The search query the link carries (`?q=`), `""` for none (tracked: the whole link, which changes
+    /// seldom; a memo of each part read from it is code of its own in the wasm).
+    pub fn search(self) -> String {
+        self.hash.with(|h| crate::route::search_query(h))
+    }
+
+    /// The presentation's autoplay the link asks for (`?play=8`: seconds per slide; tracked like
+    /// [`Router::search`]).
+    pub fn play(self) -> Option<u16> {
+        self.hash.with(|h| crate::route::play_seconds(h))
     }
 
     /// What is shown (tracked): a bad link shows the view nearest to it, in the language it asks for (so
@@ -110,8 +114,8 @@ impl Router {
 
     /// The URL of `route` with the link's search and, in the presentation, its autoplay.
     fn url_of(self, route: Route) -> String {
-        let url = crate::route::with_search(route.to_string(), &self.search.get_untracked());
-        match (self.play.get_untracked(), route.view.slide()) {
+        let url = crate::route::with_search(route.to_string(), &untrack(|| self.search()));
+        match (untrack(|| self.play()), route.view.slide()) {
             (Some(seconds), Some(_)) => crate::route::with_param(url, "play", &seconds.to_string()),
             _ => url,
         }
@@ -127,7 +131,7 @@ impl Router {
     /// entry (back returns to the page before it, forward to the query); typing within one replaces the entry:
     /// a keystroke is not a move to go back through.
     pub fn set_search(self, q: &str) {
-        let now = self.search.get_untracked();
+        let now = untrack(|| self.search());
         if q != now {
             let url = crate::route::with_search(untrack(|| self.route()).to_string(), q);
             let mode = if q.trim().is_empty() == now.trim().is_empty() {

@@ -39,7 +39,7 @@ pub fn adopt() {
         return;
     };
     // Which generation the content last showed, for the side the next one enters from.
-    let shown = StoredValue::new(None::<GenerationId>);
+    let shown = std::cell::Cell::new(None::<GenerationId>);
     crate::effect(move |_| {
         let view = router.view.get();
         let now = view.generation();
@@ -51,8 +51,7 @@ pub fn adopt() {
         let _ = article.remove_attribute("hidden");
         // From the overview (nothing shown) the content fades in; between generations it slides: a new element,
         // so that its entrance plays again.
-        let direction = Direction::between(shown.get_value(), now);
-        shown.set_value(now);
+        let direction = Direction::between(shown.replace(now), now);
         let doc = document();
         if let (Ok(content), Some(old)) = (doc.create_element("div"), article.first_element_child())
         {

@@ -29,6 +29,8 @@ pub fn Search() -> impl IntoView {
 /// field is never rewritten while the reader types in it; only a link (deep link, back/forward) fills it.
 #[cfg(target_arch = "wasm32")]
 mod browser {
+    use std::cell::Cell;
+
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -37,6 +39,13 @@ mod browser {
     use crate::router::use_router;
     use crate::search;
     use crate::strings;
+
+    thread_local! {
+        /// While an input method composes a syllable.
+        static COMPOSING: Cell<bool> = const { Cell::new(false) };
+        /// The timer that puts the query into the link once typing pauses.
+        static PENDING: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
+    }
 
     /// How long typing must pause before the query goes into the link.
     const LINK_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
@@ -53,24 +62,27 @@ mod browser {
             return;
         };
         let (count, list) = (find(".search-count"), find(".search-results"));
-        let composing = StoredValue::new(false);
+        on_cleanup(|| {
+            if let Some(timer) = PENDING.take() {
+                timer.clear();
+            }
+            COMPOSING.set(false);
+        });
         // What is searched: the field as typed. It goes into the link once typing pauses (a history write per key
         // costs the keystroke a same-document navigation, and the browser reloads the page's icon after each).
-        let query = RwSignal::new(router.search.get_untracked());
-        let pending = StoredValue::new(None::<TimeoutHandle>);
+        let query = RwSignal::new(untrack(|| router.search()));
         let write_link = move || {
-            if let Some(timer) = pending.get_value() {
+            if let Some(timer) = PENDING.get() {
                 timer.clear();
-                pending.set_value(None);
+                PENDING.set(None);
             }
             router.set_search(&query.get_untracked());
         };
         // The link's query into the field, when it says something else (not while composing or while typing).
         let input = field.clone();
         crate::effect(move |_| {
-            let q = router.search.get();
-            if pending.get_value().is_none() && !composing.get_value() && q != query.get_untracked()
-            {
+            let q = router.search();
+            if PENDING.get().is_none() && !COMPOSING.get() && q != query.get_untracked() {
                 query.set(q.clone());
                 input.set_value(&q);
             }
@@ -113,10 +125,10 @@ mod browser {
             let value = value.clone();
             move || {
                 query.set(value());
-                if let Some(timer) = pending.get_value() {
+                if let Some(timer) = PENDING.get() {
                     timer.clear();
                 }
-                pending.set_value(set_timeout_with_handle(write_link, LINK_AFTER).ok());
+                PENDING.set(set_timeout_with_handle(write_link, LINK_AFTER).ok());
             }
         };
         // The field's events, each heard on the window (`components::listen`) and kept if it was the field's.
@@ -132,7 +144,7 @@ mod browser {
         on_field(
             "input",
             Box::new(move |_| {
-                if !composing.get_value() {
+                if !COMPOSING.get() {
                     on_input();
                 }
             }),
@@ -178,14 +190,11 @@ mod browser {
                 }
             }),
         );
-        on_field(
-            "compositionstart",
-            Box::new(move |_| composing.set_value(true)),
-        );
+        on_field("compositionstart", Box::new(move |_| COMPOSING.set(true)));
         on_field(
             "compositionend",
             Box::new(move |_| {
-                composing.set_value(false);
+                COMPOSING.set(false);
                 typed();
             }),
         );
@@ -193,7 +202,7 @@ mod browser {
         on_field(
             "focusout",
             Box::new(move |_| {
-                if pending.get_value().is_some() {
+                if PENDING.get().is_some() {
                     write_link();
                 }
             }),

@@ -51,7 +51,7 @@ pub fn adopt() {
 
     let router = use_router();
     let section = find("section.tech-index");
-    let marked = StoredValue::new(None::<TechId>);
+    let marked = std::cell::Cell::new(None::<TechId>);
     crate::effect(move |_| {
         let view = router.view.get();
         show(section.clone(), matches!(view, View::Tech(_)));
@@ -59,16 +59,15 @@ pub fn adopt() {
             View::Tech(tech) => tech,
             _ => None,
         };
-        if now == marked.get_value() {
+        if now == marked.get() {
             return;
         }
         let entry =
             |tech: Option<TechId>| tech.and_then(|t| document().get_element_by_id(&t.anchor()));
-        if let Some(old) = entry(marked.get_value()) {
+        if let Some(old) = entry(marked.replace(now)) {
             let _ = old.class_list().remove_1("focused");
             let _ = old.remove_attribute("aria-current");
         }
-        marked.set_value(now);
         if let Some(new) = entry(now) {
             let _ = new.class_list().add_1("focused");
             let _ = new.set_attribute("aria-current", "true");
