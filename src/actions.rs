@@ -77,7 +77,7 @@ pub fn follow(router: Router, lang: Memo<Lang>) {
                 lang,
             ),
             other => {
-                let files = export(other, lang, router.active.get_untracked(), &url);
+                let files = export(other, lang, router.view.get_untracked().generation(), &url);
                 for file in &files {
                     download(file);
                 }

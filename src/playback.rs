@@ -42,7 +42,7 @@ impl Playback {
             if state.get() != PlayState::Playing {
                 return;
             }
-            let current = router.active.get();
+            let current = router.active();
             let next_step = move || match play_step(current) {
                 Some(next) => router.show(View::Generation(next), HistoryMode::Replace),
                 None => state.set(PlayState::Finished),
@@ -64,8 +64,8 @@ impl Playback {
         if self.state.get_untracked() == PlayState::Playing {
             self.state.set(PlayState::Stopped);
         } else {
-            let start = play_start(self.router.active.get_untracked());
-            if Some(start) != self.router.active.get_untracked() {
+            let start = play_start(self.router.view.get_untracked().generation());
+            if Some(start) != self.router.view.get_untracked().generation() {
                 self.router.show(View::Generation(start), HistoryMode::Push);
             }
             self.state.set(PlayState::Playing);

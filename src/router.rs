@@ -17,8 +17,6 @@ pub struct Router {
     pub parsed: Memo<Result<Route, RouteError>>,
     /// What is shown: the link's view, or for a bad link the nearest one.
     pub view: Memo<View>,
-    /// The generation shown in full, `None` for every other view.
-    pub active: Memo<Option<GenerationId>>,
     /// Notified when the reader moves (a command, a click, back/forward, an edited link), as opposed to
     /// playback moving on: playback stops on it.
     reader_moved: Trigger,
@@ -41,18 +39,21 @@ impl Router {
                 Err(err) => err.fallback,
             })
         });
-        let active = Memo::new(move |_| view.get().generation());
         let router = Router {
             hash,
             parsed,
             view,
-            active,
             reader_moved: Trigger::new(),
         };
         if platform::IN_BROWSER {
             router.follow_history();
         }
         router
+    }
+
+    /// The generation shown in full, `None` for every other view (tracked: the view).
+    pub fn active(self) -> Option<GenerationId> {
+        self.view.get().generation()
     }
 
     /// The search query the link carries (`?q=`), `""` for none (tracked: the whole link, which changes
@@ -171,7 +172,7 @@ impl Router {
                 Some(next) => View::Present(next),
                 None => View::of(slide.generation()),
             }),
-            _ => self.navigate(command.apply(self.active.get_untracked())),
+            _ => self.navigate(command.apply(self.view.get_untracked().generation())),
         }
     }
 

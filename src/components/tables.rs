@@ -63,7 +63,7 @@ pub fn adopt() {
     const ROWS: &str = ".gen-table tbody tr[data-gen]";
     let router = use_router();
     crate::effect(move |_| {
-        let active = router.active.get();
+        let active = router.active();
         for (row, id) in with_gen(document().query_selector_all(ROWS).ok()) {
             let _ = row.class_list().toggle_with_force("active", id == active);
         }

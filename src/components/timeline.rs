@@ -50,7 +50,7 @@ mod browser {
         });
         let (progress, text) = (find(".progress"), find(".progress-text"));
         crate::effect(move |_| {
-            let active = router.active.get();
+            let active = router.active();
             let now = active.map_or(0, GenerationId::get).to_string();
             if let Some(progress) = &progress {
                 let _ = progress.set_attribute("data-progress", &now);

@@ -9,9 +9,10 @@ use crate::router::{Router, use_router};
 /// Where the comparison link leads: the comparison shown, else one of the active generation and its neighbour
 /// (of 1 and 2 on the overview).
 fn compare_href(router: Router) -> String {
-    let selection = router.view.get().compare().unwrap_or_else(|| {
-        Selection::starting_at(router.active.get().unwrap_or(GenerationId::FIRST))
-    });
+    let selection =
+        router.view.get().compare().unwrap_or_else(|| {
+            Selection::starting_at(router.active().unwrap_or(GenerationId::FIRST))
+        });
     Route::to(View::Compare(selection)).to_string()
 }
 

@@ -99,7 +99,9 @@ async function expectHelpOpen(page, app, lang, why) {
     seen.push(f);
   }
   expect(seen.filter((f) => !/^dialog:/.test(f) && f !== 'body'), `${why}: Tab never leaves the dialog for the page (${seen.join(' → ')})`).toEqual([]);
-  expect(seen.filter((f) => /^dialog:/.test(f)).length, `${why}: Tab comes back into the dialog (${seen.join(' → ')})`).toBeGreaterThanOrEqual(4);
+  // Half the presses at least: with the dialog's one button, Chromium under load sometimes stops twice in its own UI
+  // (button → body → button → body → body → button), which is still never the page behind.
+  expect(seen.filter((f) => /^dialog:/.test(f)).length, `${why}: Tab comes back into the dialog (${seen.join(' → ')})`).toBeGreaterThanOrEqual(3);
 }
 
 /** Closes the help with its Close button (its form, method=dialog) and waits until it is closed. */
