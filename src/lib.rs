@@ -4,11 +4,14 @@
 //! - `data` (the compiled-in content), `route` (the URL scheme) and `nav` (moves and playback steps): plain
 //!   Rust, tested natively;
 //! - `platform`: the browser (fragment, history, languages, storage, dark mode), nothing of the app;
-//! - state, one concern each, provided by [`App`] as small `Copy` contexts: `router`, `language`, `theme`,
-//!   `playback`;
+//! - state, one concern each, provided as small `Copy` contexts: `router`, `language`, `theme`, `playback`;
 //! - behaviour around the views: `keys` (shortcuts), `focus` (focus that navigation would drop), `document`
 //!   (`<html lang>`, title), `announcer` (live region), `print` (the print edition);
 //! - `components`: what is shown, one file per visible piece; `strings`: the app's own words.
+//!
+//! The page is rendered at build time, natively, by [`App`] and the components (`src/prerender.rs`); in the browser
+//! `start` adopts it: each view's `adopt` marks its state on the page's elements and follows their events. The wasm
+//! renders no view of its own (bytes: issue 9).
 
 #![recursion_limit = "256"]
 
@@ -72,7 +75,7 @@ fn install(adopting: bool, play_step: Duration) -> (Router, Language, ThemeChoic
 
 /// The whole app as the page starts (the overview, Korean, nothing saved): header, timeline, the overview, the
 /// other views hidden, the post's tables, the print edition and the tools. Rendered at build time
-/// (`src/prerender.rs`); in the browser [`start`] adopts it.
+/// (`src/prerender.rs`); in the browser `start` adopts it.
 #[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn App() -> impl IntoView {

@@ -15,7 +15,7 @@ use crate::language::tr;
 /// content already (rendered at build time), so the wasm carries no second renderer of it (a view of it cost
 /// 7 KB of brotli'd wasm, paid at every first load). The article and its buttons are rendered at build time too
 /// ([`build`]): the app keeps their state (hidden, which generation, the buttons at the ends, the comparison
-/// link; [`adopt`]) and `crate::actions` follows the buttons (`data-action`).
+/// link; `adopt`) and `crate::actions` follows the buttons (`data-action`).
 #[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn Detail() -> impl IntoView {

@@ -39,7 +39,7 @@ pub(crate) fn gen_of(el: &web_sys::Element) -> Option<GenerationId> {
 
 /// Follows `event` wherever in the page it happens, for as long as the app lives: one listener on the window,
 /// which sorts events by their target (the views attach none to the elements they adopt). Listeners hear an event
-/// in the order they were made: `crate::adopt` makes the views' before the page-wide ones (keys, links, tools),
+/// in the order they were made: `crate::adopt_page` makes the views' before the page-wide ones (keys, links, tools),
 /// as an element's own listener would hear it before its ancestors'.
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn listen(event: &str, f: impl Fn(web_sys::Event) + 'static) {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 ///
 /// Its markup never changes but for which node is active, passed or compared, the play button's state and the
 /// progress: like the tables it is rendered into the page at build time ([`build`]) and the app adopts it as it
-/// is ([`adopt`]), marking those states on it (the Leptos view of the nodes cost the wasm 6 KB of brotli'd code,
+/// is (`adopt`), marking those states on it (the Leptos view of the nodes cost the wasm 6 KB of brotli'd code,
 /// paid at every first load).
 #[cfg(not(target_arch = "wasm32"))]
 #[component]
