@@ -21,7 +21,7 @@ serve: setup
 
 ## Release build into dist/ and the single-file edition dist-single/web-infra-evolution.html: Trunk alone.
 ## Trunk.toml's post_build hook runs build/finish.mjs: the prerendered first view, one minified stylesheet,
-## minified scripts, CSP <meta> and SRI, embed.html (the page for other sites' iframes), sw.js (offline), _headers,
+## minified scripts, short names for the wasm's imports, CSP <meta> and SRI, embed.html (the page for other sites' iframes), sw.js (offline), _headers,
 ## .br/.gz, the single file.
 ## To re-run those steps on a built directory: node build/finish.mjs DIR [--no-single]
 build: setup

@@ -6,9 +6,10 @@
 // they are identical, the names belong to exactly the bytes that ship.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { renameImports, shortName } from '../build/steps/imports.mjs';
 
 /** The attributes of index.html's `<link data-trunk rel="rust" …>`: how Trunk builds the wasm. */
 export function trunkRustLink(root) {
@@ -143,10 +144,20 @@ export function analyseWasm({ root, distDir, topN = 20, log = () => {} }) {
     log(`wasm: wasm-bindgen ${bindgenFlags.join(' ')} [--keep-debug], ${wasmOpt.includes('node_modules') ? 'npm binaryen ' : ''}wasm-opt ${optFlags.join(' ')} [-g]`);
     const plain = pipeline('plain', false);
     const named = pipeline('named', true);
+    // The build gives the glue's imports short names (build/steps/imports.mjs): the same here, by position, so that
+    // the import section weighs what ships and the comparison below is of everything else byte for byte.
+    const byPosition = (bytes) => {
+      let n = 0;
+      return renameImports(bytes, (module) => (module.endsWith('_bg.js') ? shortName(n++) : null));
+    };
+    for (const file of [plain, named]) writeFileSync(file, byPosition(readFileSync(file)));
 
     const shipped = readdirSync(distDir).filter((f) => f.endsWith('.wasm')).map((f) => join(distDir, f));
     const shippedFile = shipped[0] || null;
-    const identical = shippedFile ? sha(shippedFile) === sha(plain) : null;
+    // (The build keeps the few names the glue writes more than once: both are compared with every import renamed.)
+    const identical = shippedFile
+      ? createHash('sha256').update(byPosition(readFileSync(shippedFile))).digest('hex') === sha(plain)
+      : null;
 
     const twiggyVersion = run('twiggy', ['--version']).trim();
     const items = JSON.parse(run('twiggy', ['top', '-f', 'json', named]));

@@ -27,6 +27,7 @@ import { readPage, serialize } from './steps/html.mjs';
 import { prerender } from './steps/prerender.mjs';
 import { styles } from './steps/styles.mjs';
 import { minifyScripts } from './steps/scripts.mjs';
+import { shortenImports } from './steps/imports.mjs';
 import { security } from './steps/security.mjs';
 import { preview } from './steps/preview.mjs';
 import { embed } from './steps/embed.mjs';
@@ -46,6 +47,7 @@ export const STEPS = [
   { name: 'prerender', run: prerender, when: () => true },
   { name: 'styles', run: styles, when: () => true },
   { name: 'scripts', run: minifyScripts, when: (o) => o.release },
+  { name: 'imports', run: shortenImports, when: (o) => o.release },
   { name: 'security', run: security, when: () => true },
   { name: 'preview', run: preview, when: () => true },
   { name: 'embed', run: embed, when: () => true, seals: true },
