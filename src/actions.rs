@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::components::{closest, target};
 use crate::data::{GenerationId, Lang, Text};
 use crate::nav::Command;
 use crate::platform;
@@ -27,17 +28,14 @@ pub fn follow(router: Router, lang: Memo<Lang>) {
         let _ = share.remove_attribute("hidden");
     }
     let clicks = window_event_listener(leptos::ev::click, move |ev| {
-        let Some(target) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
+        let Some(target) = target(&ev) else {
             return;
         };
         if crate::links::follow(router, &ev, &target) {
             return;
         }
         // The skip link moves focus to the main content without touching the fragment (which holds the route).
-        if target.closest(".skip-link").ok().flatten().is_some() {
+        if closest(&target, ".skip-link").is_some() {
             ev.prevent_default();
             if let Some(main) = document()
                 .get_element_by_id("main")
@@ -47,11 +45,8 @@ pub fn follow(router: Router, lang: Memo<Lang>) {
             }
             return;
         }
-        let Some(action) = target
-            .closest("[data-action]")
-            .ok()
-            .flatten()
-            .and_then(|el| el.get_attribute("data-action"))
+        let Some(action) =
+            closest(&target, "[data-action]").and_then(|el| el.get_attribute("data-action"))
         else {
             return;
         };

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::{closest, target};
 use crate::nav::{Action, Command, digit, shortcut};
 use crate::platform;
 use crate::router::Router;
@@ -64,9 +65,7 @@ fn focus_by_id(id: &str) {
 
 /// Whether a key event comes from a control that Space presses (a button, a `<summary>`).
 fn on_control(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "SUMMARY"))
+    target(ev).is_some_and(|el| matches!(el.tag_name().as_str(), "BUTTON" | "SUMMARY"))
 }
 
 /// Whether a key event comes from a place where the reader types, whose keys are not ours, or from the help
@@ -87,10 +86,8 @@ fn scrolls_table(ev: &web_sys::KeyboardEvent, key: &str) -> bool {
     if !matches!(key, "ArrowLeft" | "ArrowRight" | "Home" | "End") {
         return false;
     }
-    let Some(region) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest(".table-wrap").ok().flatten())
+    let Some(region) = target(ev)
+        .and_then(|el| closest(&el, ".table-wrap"))
         .filter(|r| r.scroll_width() > r.client_width())
     else {
         return false;

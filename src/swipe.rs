@@ -6,8 +6,8 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use crate::components::{closest, target};
 use crate::nav::Command;
 use crate::platform;
 use crate::router::Router;
@@ -31,13 +31,11 @@ pub fn follow(router: Router) {
         if presenting {
             crate::present::pause();
         }
-        let on_detail = |el: &web_sys::Element| presenting || closest(el, ".detail");
+        let on_detail = |el: &web_sys::Element| presenting || closest(el, ".detail").is_some();
         let swipeable = ev.pointer_type() == "touch"
             && ev.is_primary()
-            && ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| on_detail(&el) && !closest(&el, ".table-wrap"));
+            && target(&ev)
+                .is_some_and(|el| on_detail(&el) && closest(&el, ".table-wrap").is_none());
         // A second finger (a pinch) is not a swipe either.
         START.set(swipeable.then(|| (ev.client_x(), ev.client_y(), ev.time_stamp())));
     });
@@ -56,8 +54,4 @@ pub fn follow(router: Router) {
         cancel.remove();
         up.remove();
     });
-}
-
-fn closest(el: &web_sys::Element, selector: &str) -> bool {
-    el.closest(selector).ok().flatten().is_some()
 }

@@ -17,7 +17,6 @@ pub mod tools;
 pub mod view_links;
 
 use leptos::ev::MouseEvent;
-#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 
 #[cfg(target_arch = "wasm32")]
@@ -50,14 +49,12 @@ pub(crate) fn listen(event: &str, f: impl Fn(web_sys::Event) + 'static) {
 }
 
 /// The element an event happened on, if it was one.
-#[cfg(target_arch = "wasm32")]
 pub(crate) fn target(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
 }
 
 /// `el` or its nearest ancestor that matches `selector`.
-#[cfg(target_arch = "wasm32")]
 pub(crate) fn closest(el: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
     el.closest(selector).ok().flatten()
 }
