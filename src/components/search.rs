@@ -47,6 +47,13 @@ mod browser {
         static PENDING: Cell<Option<TimeoutHandle>> = const { Cell::new(None) };
     }
 
+    /// Stops the timer that would put the query into the link, if one is waiting.
+    fn cancel_pending() {
+        if let Some(timer) = PENDING.take() {
+            timer.clear();
+        }
+    }
+
     /// How long typing must pause before the query goes into the link.
     const LINK_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
 
@@ -63,19 +70,14 @@ mod browser {
         };
         let (count, list) = (find(".search-count"), find(".search-results"));
         on_cleanup(|| {
-            if let Some(timer) = PENDING.take() {
-                timer.clear();
-            }
+            cancel_pending();
             COMPOSING.set(false);
         });
         // What is searched: the field as typed. It goes into the link once typing pauses (a history write per key
         // costs the keystroke a same-document navigation, and the browser reloads the page's icon after each).
         let query = RwSignal::new(untrack(|| router.search()));
         let write_link = move || {
-            if let Some(timer) = PENDING.get() {
-                timer.clear();
-                PENDING.set(None);
-            }
+            cancel_pending();
             router.set_search(&query.get_untracked());
         };
         // The link's query into the field, when it says something else (not while composing or while typing).
@@ -125,9 +127,7 @@ mod browser {
             let value = value.clone();
             move || {
                 query.set(value());
-                if let Some(timer) = PENDING.get() {
-                    timer.clear();
-                }
+                cancel_pending();
                 PENDING.set(set_timeout_with_handle(write_link, LINK_AFTER).ok());
             }
         };
