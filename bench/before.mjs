@@ -39,11 +39,14 @@ export function groupOf(file, files) {
   return 'other';
 }
 
-/** What the first load fetches, as scripts/size.sh counts it: index.html and every ./X.css|js|wasm it names. */
+/**
+ * What the first load fetches, as scripts/size.sh counts it: index.html and every ./X.css|js|wasm it names in src,
+ * href, data-js or data-wasm (not the tools' wasm in data-tools-js/-wasm, fetched on first use).
+ */
 export function firstLoadSet(dir) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const set = new Set(['index.html']);
-  for (const [, f] of html.matchAll(/"\.\/([^"]+\.(?:css|js|wasm))"/g)) set.add(f);
+  for (const [, f] of html.matchAll(/(?:^|\s)(?:src|href|data-js|data-wasm)="\.\/([^"]+\.(?:css|js|wasm))"/g)) set.add(f);
   return set;
 }
 

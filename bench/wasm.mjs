@@ -152,7 +152,9 @@ export function analyseWasm({ root, distDir, topN = 20, log = () => {} }) {
     };
     for (const file of [plain, named]) writeFileSync(file, byPosition(readFileSync(file)));
 
-    const shipped = readdirSync(distDir).filter((f) => f.endsWith('.wasm')).map((f) => join(distDir, f));
+    // The app's wasm: the one the loader names in data-wasm (dist/ also has the tools' wasm, fetched on first use).
+    const shippedName = /\sdata-wasm="\.\/([^"]+\.wasm)"/.exec(readFileSync(join(distDir, 'index.html'), 'utf8'))?.[1];
+    const shipped = readdirSync(distDir).filter((f) => f === shippedName).map((f) => join(distDir, f));
     const shippedFile = shipped[0] || null;
     // (The build keeps the few names the glue writes more than once: both are compared with every import renamed.)
     const identical = shippedFile

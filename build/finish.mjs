@@ -4,6 +4,7 @@
 //
 //   prerender  the first view into <div id="app">          (src/bin/prerender.rs renders it natively)
 //   styles     the stylesheets joined into app-<hash>.css    (release: minified)
+//   tools      the tools' wasm (the export) named in the loader, which imports it on first use
 //   scripts    release: every script minified (esbuild)
 //   security   CSP <meta>, integrity on scripts/stylesheets  (debug: also allows trunk serve's live reload)
 //   preview    Open Graph / Twitter tags; og:url, og:image only with SITE_URL (the image: assets/og-image.png)
@@ -26,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { readPage, serialize } from './steps/html.mjs';
 import { prerender } from './steps/prerender.mjs';
 import { styles } from './steps/styles.mjs';
+import { tools } from './steps/tools.mjs';
 import { minifyScripts } from './steps/scripts.mjs';
 import { shortenImports } from './steps/imports.mjs';
 import { security } from './steps/security.mjs';
@@ -46,6 +48,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const STEPS = [
   { name: 'prerender', run: prerender, when: () => true },
   { name: 'styles', run: styles, when: () => true },
+  { name: 'tools', run: tools, when: () => true },
   { name: 'scripts', run: minifyScripts, when: (o) => o.release },
   { name: 'imports', run: shortenImports, when: (o) => o.release },
   { name: 'security', run: security, when: () => true },

@@ -3,15 +3,18 @@
 # (html + css + js + wasm, brotli). Fails when the first load is over the budget (a regression guard).
 set -euo pipefail
 dir=${1:-dist}
-# The guard: the first load after issue 9's cuts (82,101 B) + 10 KB, so that the room made then is kept for features
-# rather than lost to drift (it was 100 KB). The target is 60 KB (issue 5).
-budget=${SIZE_BUDGET_BROTLI:-92672}   # 90.5 KB
+# The guard: the first load after issue 9's cuts (76,312 B: the export in a wasm of its own, fetched on first use)
+# + 10 KB, so that the room made then is kept for features rather than lost to drift (it was 100 KB, then 90.5 KB).
+# The target is 60 KB (issue 5).
+budget=${SIZE_BUDGET_BROTLI:-86528}   # 84.5 KB
 [ -d "$dir" ] || { echo "size: no $dir/ (run make build first)" >&2; exit 1; }
 command -v brotli >/dev/null || { echo "size: brotli missing (make setup)" >&2; exit 1; }
 
 # What the first load fetches: index.html and every .css/.js/.wasm it names (links, scripts, preloads, the
-# loader's data- attributes). Files fetched later (the service worker, icons, the manifest) are listed, not counted.
-first_load=" index.html $(grep -oE '"\./[^"]+\.(css|js|wasm)"' "$dir/index.html" | tr -d '"' | sed 's|^\./||' | sort -u | tr '\n' ' ')"
+# loader's data-js and data-wasm). Files fetched later (the tools' wasm the loader names in data-tools-js and
+# data-tools-wasm, fetched on first use; the service worker, icons, the manifest) are listed, not counted.
+first_load=" index.html $(grep -oE '(^|[[:space:]])(src|href|data-js|data-wasm)="\./[^"]+\.(css|js|wasm)"' "$dir/index.html" \
+  | sed -E 's/^[[:space:]]*[a-z-]+="\.\/([^"]+)"/\1/' | sort -u | tr '\n' ' ')"
 
 total_raw=0; total_br=0; first_br=0
 printf '%-52s %10s %10s\n' file raw brotli

@@ -3,11 +3,12 @@
 //! keyboard help, copy link, share, cite, export, embed code).
 //!
 //! Copying goes through the async Clipboard API; where there is none, or it is refused, the text is shown in a
-//! field, selected, for the reader to copy by hand. Files are made here and downloaded from a Blob: nothing is
-//! fetched, so export works offline and from the single file.
+//! field, selected, for the reader to copy by hand. Export files are made by the tools' wasm, fetched the first
+//! time a reader exports (`crate::export::browser`), and downloaded from a Blob.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::{closest, target};
@@ -71,58 +72,36 @@ pub fn follow(router: Router, lang: Memo<Lang>) {
                 strings::CITATION_COPIED,
                 lang,
             ),
-            other => {
-                let files = export(other, lang, router.view.get_untracked().generation(), &url);
-                for file in &files {
-                    download(file);
-                }
-                if !files.is_empty() {
-                    say(strings::DOWNLOADED, lang);
-                }
+            other if other.starts_with("export-") => {
+                export(other, lang, router.view.get_untracked().generation());
             }
+            _ => {}
         }
     });
     on_cleanup(move || clicks.remove());
 }
 
-/// The files an export button (`export-summary-csv`, …) asks for: in the page's language, or both when the
-/// reader ticked "both languages"; each generation's 항목/내용 table for the generation shown (all six from the
-/// overview). Nothing for an action that is not an export.
-fn export(
-    action: &str,
-    lang: Lang,
-    shown: Option<GenerationId>,
-    url: &str,
-) -> Vec<crate::export::File> {
-    use crate::export::{Format, Langs, Table, diagram, json, table};
-    let Some(what) = action.strip_prefix("export-") else {
-        return Vec::new();
-    };
-    let langs = if document()
-        .get_element_by_id("export-both")
-        .and_then(|b| b.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .is_some_and(|b| b.checked())
-    {
-        Langs::Both
-    } else {
-        Langs::One(lang)
-    };
-    let (name, format) = match what.rsplit_once('-') {
-        Some((name, "md")) => (name, Format::Markdown),
-        Some((name, _)) => (name, Format::Csv),
-        None => (what, Format::Csv),
-    };
-    match name {
-        "summary" => vec![table(Table::Summary, format, langs, url)],
-        "diagram" => vec![table(Table::Diagram, format, langs, url)],
-        "items" => shown
-            .map_or_else(|| GenerationId::all().collect(), |id| vec![id])
-            .into_iter()
-            .map(|id| table(Table::Items(id), format, langs, url))
-            .collect(),
-        "json" => vec![json(url)],
-        "svg" => vec![diagram(lang, url)],
-        _ => Vec::new(),
+#[wasm_bindgen]
+extern "C" {
+    /// The page's loader (Trunk.toml's `pattern_script`): calls the function `name` of the tools' wasm
+    /// (`src/bin/tools.rs`), which it fetches the first time; the promise settles when the call has run.
+    #[wasm_bindgen(catch, js_name = wieTools)]
+    fn tools(name: &str, action: &str, lang: &str, shown: u8) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Makes and downloads the files of the export button `action` (`crate::export::files`), in the tools' wasm: the
+/// writers are not in the app's, whose every byte every reader pays for at the first load. Where the tools can't
+/// be fetched (offline before the offline copy was made, say), says so.
+fn export(action: &str, lang: Lang, shown: Option<GenerationId>) {
+    say(strings::EXPORT_MAKING, lang);
+    match tools(
+        "exportFiles",
+        action,
+        lang.code(),
+        shown.map_or(0, GenerationId::get),
+    ) {
+        Ok(done) => settle(&done, || (), move |_| say(strings::EXPORT_FAILED, lang)),
+        Err(_) => say(strings::EXPORT_FAILED, lang),
     }
 }
 
@@ -214,7 +193,7 @@ fn share(url: String, lang: Lang) {
 }
 
 /// Says `words` politely (the tools' status line).
-fn say(words: Text, lang: Lang) {
+pub(crate) fn say(words: Text, lang: Lang) {
     if let Some(status) = document().get_element_by_id("tools-status") {
         status.set_text_content(Some(words.get(lang)));
     }
@@ -239,32 +218,4 @@ fn by_hand(text: &str, lang: Lang) {
     if let Some(status) = doc.get_element_by_id("tools-status") {
         status.set_text_content(Some(strings::COPY_BY_HAND.get(lang)));
     }
-}
-
-/// Downloads `file` from a Blob (revoked once the download has had time to start).
-fn download(file: &crate::export::File) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(&file.body));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(file.mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(link) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        link.set_href(&href);
-        link.set_download(&file.name);
-        link.click();
-    }
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&href);
-        },
-        std::time::Duration::from_secs(30),
-    );
 }

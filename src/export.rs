@@ -764,6 +764,98 @@ pub fn bibtex(url: &str, accessed: &str) -> String {
     out
 }
 
+/// The files an export button (`data-action="export-summary-csv"`, …) asks for, in `langs`; the diagram in `lang`
+/// (a picture has one language); each generation's 항목/내용 table for the generation `shown` (all six from the
+/// overview). Nothing for an action that is not an export.
+pub fn files(
+    action: &str,
+    lang: Lang,
+    langs: Langs,
+    shown: Option<GenerationId>,
+    url: &str,
+) -> Vec<File> {
+    let Some(what) = action.strip_prefix("export-") else {
+        return Vec::new();
+    };
+    let (name, format) = match what.rsplit_once('-') {
+        Some((name, "md")) => (name, Format::Markdown),
+        Some((name, _)) => (name, Format::Csv),
+        None => (what, Format::Csv),
+    };
+    match name {
+        "summary" => vec![table(Table::Summary, format, langs, url)],
+        "diagram" => vec![table(Table::Diagram, format, langs, url)],
+        "items" => shown
+            .map_or_else(|| GenerationId::all().collect(), |id| vec![id])
+            .into_iter()
+            .map(|id| table(Table::Items(id), format, langs, url))
+            .collect(),
+        "json" => vec![json(url)],
+        "svg" => vec![diagram(lang, url)],
+        _ => Vec::new(),
+    }
+}
+
+/// The export in the browser. It is not part of the app's wasm: `src/bin/tools.rs` builds it into a second one,
+/// which the page fetches the first time a reader exports (`crate::actions` asks for it), so the writers above
+/// cost the first load nothing.
+#[cfg(target_arch = "wasm32")]
+pub mod browser {
+    use leptos::prelude::{document, set_timeout, window};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    use super::{File, Langs, files};
+    use crate::data::{GenerationId, Lang};
+    use crate::strings;
+
+    /// Makes and downloads the files of the export button `action`, for a reader of `lang` (`ko`, `en`) looking
+    /// at generation `shown` (0: the overview, or a view of no generation); says so in the tools' status line.
+    pub fn run(action: &str, lang: &str, shown: u8) {
+        let lang = Lang::from_code(lang).unwrap_or_default();
+        let both = document()
+            .get_element_by_id("export-both")
+            .and_then(|b| b.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|b| b.checked());
+        let langs = if both { Langs::Both } else { Langs::One(lang) };
+        let url = window().location().href().unwrap_or_default();
+        let made = files(action, lang, langs, GenerationId::new(shown), &url);
+        for file in &made {
+            download(file);
+        }
+        if !made.is_empty() {
+            crate::actions::say(strings::DOWNLOADED, lang);
+        }
+    }
+
+    /// Downloads `file` from a Blob (revoked once the download has had time to start).
+    fn download(file: &File) {
+        let parts = js_sys::Array::of1(&JsValue::from_str(&file.body));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(file.mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+            return;
+        };
+        let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        if let Some(link) = document()
+            .create_element("a")
+            .ok()
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            link.set_href(&href);
+            link.set_download(&file.name);
+            link.click();
+        }
+        set_timeout(
+            move || {
+                let _ = web_sys::Url::revoke_object_url(&href);
+            },
+            std::time::Duration::from_secs(30),
+        );
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -1467,6 +1559,52 @@ mod tests {
                 _ => "image/svg+xml",
             };
             assert_eq!(file.mime, mime, "{}", file.name);
+        }
+    }
+
+    #[test]
+    fn each_export_button_gets_its_files() {
+        let names = |action: &str, langs: Langs, shown: Option<u8>| -> Vec<String> {
+            files(
+                action,
+                Lang::En,
+                langs,
+                shown.and_then(GenerationId::new),
+                URL,
+            )
+            .into_iter()
+            .map(|f| f.name)
+            .collect()
+        };
+        let en = Langs::One(Lang::En);
+        assert_eq!(
+            names("export-summary-csv", en, None),
+            ["web-infra-evolution-summary.en.csv"]
+        );
+        assert_eq!(
+            names("export-diagram-md", Langs::Both, Some(2)),
+            ["web-infra-evolution-diagram.ko-en.md"]
+        );
+        // The generation shown, or all six from the overview.
+        assert_eq!(
+            names("export-items-md", en, Some(4)),
+            ["web-infra-evolution-gen4.en.md"]
+        );
+        assert_eq!(names("export-items-csv", en, None).len(), 6);
+        assert_eq!(names("export-json", en, None), ["web-infra-evolution.json"]);
+        // A picture in the page's language, even with both ticked.
+        assert_eq!(
+            names("export-svg", Langs::Both, None),
+            ["web-infra-evolution-diagram.en.svg"]
+        );
+        for other in [
+            "export-",
+            "export-x-csv",
+            "copy-link",
+            "",
+            "export-summary-pdf-md",
+        ] {
+            assert!(names(other, en, None).is_empty(), "{other}");
         }
     }
 

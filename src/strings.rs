@@ -116,6 +116,11 @@ pub const EXPORT_NOTE: Text = t(
 pub const LINK_COPIED: Text = t("링크를 복사했습니다.", "Link copied.");
 pub const CITATION_COPIED: Text = t("인용을 복사했습니다.", "Citation copied.");
 pub const DOWNLOADED: Text = t("파일을 내려받았습니다.", "File downloaded.");
+pub const EXPORT_MAKING: Text = t("파일을 만드는 중…", "Making the file…");
+pub const EXPORT_FAILED: Text = t(
+    "내보내기 도구를 불러오지 못했습니다. 연결을 확인하고 다시 해 보세요.",
+    "Could not load the export tools. Check the connection and try again.",
+);
 pub const TECH_INDEX: Text = t("기술 찾아보기", "Technology index");
 pub const TECH_INTRO: Text = t(
     "글에 나오는 기술과, 각 기술이 나오는 세대와 자리입니다.",

@@ -19,6 +19,8 @@ export function pageScripts(doc, dir) {
   // The app loader (Trunk.toml's pattern_script) imports the wasm-bindgen glue named in its data-js.
   for (const el of elements(doc, 'script', (e) => hasAttr(e, 'data-js'))) {
     scripts.set(localFile(dir, attr(el, 'data-js'), 'app loader data-js'), true);
+    // …and, on first use, the tools' glue (build/steps/tools.mjs).
+    if (hasAttr(el, 'data-tools-js')) scripts.set(localFile(dir, attr(el, 'data-tools-js'), 'app loader data-tools-js'), true);
   }
   return scripts;
 }

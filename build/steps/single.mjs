@@ -19,15 +19,27 @@ export const SINGLE_NAME = 'web-infra-evolution.html';
 const HOSTED_ONLY = ['sw-register'];
 const MIME = { '.svg': 'image/svg+xml', '.png': 'image/png' };
 
-/** The app as one ES module: the glue's default export (its init function) started from the embedded bytes. */
-export function bundleApp(dir, glueFile, dataId) {
+/**
+ * The app as one ES module: the glue's default export (its init function) started from the embedded bytes. With
+ * `tools` ({ glue, dataId }: the tools' glue and the id of their embedded wasm), the loader's `wieTools` too, which
+ * starts the tools from their bytes on first use, as the hosted page's loader does from their file.
+ */
+export function bundleApp(dir, glueFile, dataId, tools = null) {
   const entry = [
     `import init from ${JSON.stringify(`./${glueFile}`)};`,
-    `const b64 = document.getElementById(${JSON.stringify(dataId)}).textContent.trim();`,
-    'let bytes;',
-    'if (Uint8Array.fromBase64) bytes = Uint8Array.fromBase64(b64);',
-    'else { const bin = atob(b64); bytes = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i); }',
-    'await init({ module_or_path: bytes });',
+    ...(tools ? [`import * as tools from ${JSON.stringify(`./${tools.glue}`)};`] : []),
+    'function bytesOf(id) {',
+    '  const b64 = document.getElementById(id).textContent.trim();',
+    '  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);',
+    '  const bin = atob(b64); const bytes = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);',
+    '  return bytes;',
+    '}',
+    ...(tools ? [
+      'let ready = null;',
+      `window.wieTools = (name, ...args) => (ready || (ready = tools.default({ module_or_path: bytesOf(${JSON.stringify(tools.dataId)}) })))`,
+      '  .then(() => tools[name](...args));',
+    ] : []),
+    `await init({ module_or_path: bytesOf(${JSON.stringify(dataId)}) });`,
   ].join('\n');
   try {
     const { outputFiles } = buildSync({
@@ -92,11 +104,15 @@ export function single({ dir, out }) {
   const loader = one(doc, 'script', (e) => hasAttr(e, 'data-js') && hasAttr(e, 'data-wasm'), 'app loader (script with data-js and data-wasm)');
   const dataId = 'wasm-base64';
   const app = element('script', { type: 'module' });
-  setText(app, rawText(bundleApp(dir, localFile(dir, attr(loader, 'data-js'), 'data-js'), dataId), 'the bundled app'));
+  // The tools' wasm (build/steps/tools.mjs) rides along in a data block of its own, started when first used.
+  const tools = { glue: localFile(dir, attr(loader, 'data-tools-js'), 'data-tools-js'), dataId: 'tools-base64' };
+  setText(app, rawText(bundleApp(dir, localFile(dir, attr(loader, 'data-js'), 'data-js'), dataId, tools), 'the bundled app'));
   replace(loader, app);
-  const data = element('script', { type: 'application/octet-stream', id: dataId });
-  setText(data, `\n${file(attr(loader, 'data-wasm'), 'data-wasm').toString('base64')}\n`);
-  append(body(doc), data);
+  for (const [id, url, what] of [[dataId, attr(loader, 'data-wasm'), 'data-wasm'], [tools.dataId, attr(loader, 'data-tools-wasm'), 'data-tools-wasm']]) {
+    const data = element('script', { type: 'application/octet-stream', id });
+    setText(data, `\n${file(url, what).toString('base64')}\n`);
+    append(body(doc), data);
+  }
 
   const csp = [
     "default-src 'none'",

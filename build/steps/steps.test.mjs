@@ -15,6 +15,7 @@ import { STEPS } from '../finish.mjs';
 import { attr, elements, serialize } from './html.mjs';
 import { prerender } from './prerender.mjs';
 import { styles } from './styles.mjs';
+import { tools } from './tools.mjs';
 import { security } from './security.mjs';
 import { colourDrift, themeColours } from './pwa.mjs';
 import { cacheProblems } from './headers.mjs';
@@ -62,6 +63,24 @@ test('styles: stylesheets joined in order into app-<hash>.css, the old files gon
   } finally {
     rmSync(dir, { recursive: true });
   }
+});
+
+test('tools: the tools\' wasm renamed for its content and named in the loader; a second run keeps it; missing, a clear message', () => {
+  const dir = site({ 'tools.js': 'export default function init() {}', 'tools_bg.wasm': '\0asm' });
+  const doc = page(LOADER);
+  assert.match(tools({ doc, dir }), /tools-[0-9a-f]{16}\.js and tools-[0-9a-f]{16}_bg\.wasm/);
+  const [js] = readdirSync(dir).filter((n) => n.endsWith('.js'));
+  const [wasm] = readdirSync(dir).filter((n) => n.endsWith('.wasm'));
+  assert.equal(wasm, js.replace(/\.js$/, '_bg.wasm'));
+  const [loader] = elements(doc, 'script', (e) => attr(e, 'data-wasm'));
+  assert.equal(attr(loader, 'data-tools-js'), `./${js}`);
+  assert.equal(attr(loader, 'data-tools-wasm'), `./${wasm}`);
+  const html = serialize(doc);
+  tools({ doc, dir });
+  assert.equal(serialize(doc), html);
+  assert.deepEqual(readdirSync(dir).sort(), [js, wasm].sort());
+  rmSync(dir, { recursive: true });
+  assert.throws(() => tools({ doc: page(LOADER), dir: site({ 'app.js': '' }) }), /expected one glue .*data-bin="tools"/);
 });
 
 test('security: CSP meta first, integrity from the files, none where HTML forbids it, idempotent', () => {
@@ -132,16 +151,21 @@ test('HSTS: in _headers, never among the headers nginx.conf sends over any schem
   assert.throws(() => nginxHttpsConf('server {}\n'), /no `add_header Strict-Transport-Security` line/);
 });
 
-test('single: the glue is bundled by its default export; without one, a clear message', () => {
+test('single: the glue is bundled by its default export (and the tools\' beside it); without one, a clear message', () => {
   const dir = site({
     'glue.js': 'let w;\nexport function unused() { return 1; }\nasync function __wbg_init(o) { w = o.module_or_path; }\nexport default __wbg_init;\n',
     'odd.js': 'export function start() {}\n',
   });
   try {
     const code = bundleApp(dir, 'glue.js', 'wasm-base64');
-    assert.match(code, /getElementById\("wasm-base64"\)/);
-    assert.match(code, /await \w+\(\{module_or_path:\w+\}\)/);
-    assert.doesNotMatch(code, /export|import/, 'one self-contained module');
+    assert.match(code, /getElementById\(\w+\)/);
+    assert.match(code, /await \w+\(\{module_or_path:\w+\("wasm-base64"\)\}\)/);
+    assert.doesNotMatch(code, /export|import|wieTools/, 'one self-contained module');
+    // With the tools' glue: window.wieTools starts them from their own data block on first use.
+    const withTools = bundleApp(dir, 'glue.js', 'wasm-base64', { glue: 'glue.js', dataId: 'tools-base64' });
+    assert.match(withTools, /window\.wieTools=/);
+    assert.match(withTools, /module_or_path:\w+\("tools-base64"\)/);
+    assert.doesNotMatch(withTools, /export|import/, 'still one self-contained module');
     assert.throws(() => bundleApp(dir, 'odd.js', 'wasm-base64'), /default export is its init function.*has wasm-bindgen changed/s);
     assert.ok(!existsSync(join(dir, 'out.js')));
   } finally {

@@ -124,3 +124,32 @@ test('offline: export needs no network', async ({ page, app, context }) => {
   await expect(page.locator('#tools-status')).toHaveText('파일을 내려받았습니다.', { useInnerText: true });
   await context.setOffline(false);
 });
+
+// The writers are in a second wasm (src/bin/tools.rs, issue 9: they cost the first load nothing): fetched the
+// first time a reader exports, once, and never before.
+test('the export\'s wasm is fetched on first use only, and once', async ({ page, app }) => {
+  const tools = [];
+  page.on('request', (r) => { if (/\/tools-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(r.url())) tools.push(r.url().replace(/.*\//, '')); });
+  await app.open('#/gen/2');
+  await app.settle();
+  expect(tools, 'nothing of the tools at the first load').toEqual([]);
+  expect((await download(page, 'export-summary-csv')).name).toBe('web-infra-evolution-summary.ko.csv');
+  expect(tools.map((f) => f.replace(/[0-9a-f]{16}/, 'H')).sort()).toEqual(['tools-H.js', 'tools-H_bg.wasm']);
+  expect((await download(page, 'export-items-md')).name).toBe('web-infra-evolution-gen2.ko.md');
+  expect(tools, 'not fetched again').toHaveLength(2);
+});
+
+test.describe('the tools cannot be fetched', () => {
+  test.use({ serviceWorkers: 'block', expectedErrors: /^Failed to load resource: net::ERR_FAILED$|Failed to fetch dynamically imported module/ });
+
+  test('a clear message, and the next try works', async ({ page, app }) => {
+    await page.route(/\/tools-[0-9a-f]{16}\.js$/, (route) => route.abort());
+    await app.open('#/');
+    await page.locator('details.export summary').click();
+    await page.locator('[data-action="export-json"]').click();
+    await expect(page.locator('#tools-status')).toHaveText('내보내기 도구를 불러오지 못했습니다. 연결을 확인하고 다시 해 보세요.', { useInnerText: true });
+    await page.unroute(/\/tools-[0-9a-f]{16}\.js$/);
+    expect((await download(page, 'export-json')).name).toBe('web-infra-evolution.json');
+    await expect(page.locator('#tools-status')).toHaveText('파일을 내려받았습니다.', { useInnerText: true });
+  });
+});

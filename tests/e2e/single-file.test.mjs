@@ -26,7 +26,7 @@ test('the file is self-contained: nothing to fetch, its own CSP', async ({}, tes
 });
 
 test.describe('from file://', () => {
-  test.use({ offline: true });
+  test.use({ offline: true, acceptDownloads: true });
 
   test('with the network off: select a node, keys, tables, deep link', async ({ page, context, app }) => {
     const requests = [];
@@ -62,5 +62,21 @@ test.describe('from file://', () => {
 
     expect(requests, 'no network request').toEqual([]);
     expect(await page.evaluate(() => navigator.serviceWorker?.controller ?? null), 'no service worker from file://').toBeNull();
+  });
+
+  // The tools' wasm (the export) is carried in the file too, and started from there on first use.
+  test('export from the file, with the network off', async ({ page, context, app }) => {
+    const requests = [];
+    await context.route(/^(https?|wss?):/, (route) => {
+      requests.push(route.request().url());
+      return route.abort();
+    });
+    await app.open('#/gen/3', { url: pathToFileURL(SINGLE).href });
+    await page.locator('details.export summary').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="export-items-csv"]').click()]);
+    expect(file.suggestedFilename()).toBe('web-infra-evolution-gen3.ko.csv');
+    expect(readFileSync(await file.path(), 'utf8')).toMatch(/^\uFEFF항목,내용\r\n[^]*Docker/);
+    await expect(page.locator('#tools-status')).toHaveText('파일을 내려받았습니다.', { useInnerText: true });
+    expect(requests, 'no network request').toEqual([]);
   });
 });
