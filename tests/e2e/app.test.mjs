@@ -291,3 +291,47 @@ test.describe('no wasm', () => {
     await expect(page.locator('.play-button'), 'controls that need the app are hidden').toBeHidden();
   });
 });
+
+// A document can arrive in parts, and Chromium paints what it has parsed so far. Painted with the header half
+// parsed (here: the pause falls just before the theme select's sizer, or before the settings), the header then
+// moved when the rest came: a layout shift (issue 9's CLS in one load of five at 4× CPU). index.html's
+// `<link rel="expect" href="#overview-heading" blocking="render">` holds the first paint until the first screen is
+// parsed. Served here by a small server of the test's own that pauses in the middle of index.html.
+test.describe('a page that arrives in parts', () => {
+  test.use({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+
+  for (const cut of ['<span aria-hidden="true" class="theme-sizer">', '<div role="group" aria-label="보기 설정"']) {
+    test(`no first paint of a half-parsed header, no shift (pause before ${cut.slice(0, 30)}…)`, async ({ page, app }) => {
+      const { createServer } = await import('node:http');
+      const { readFileSync, existsSync } = await import('node:fs');
+      const { join, extname } = await import('node:path');
+      const { DIST } = await import('./server.mjs');
+      const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
+      const server = createServer((req, res) => {
+        const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/$/, '/index.html');
+        const file = join(DIST, path);
+        if (path.includes('..') || !existsSync(file)) { res.writeHead(404); res.end(); return; }
+        const body = readFileSync(file);
+        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+        const at = path === '/index.html' ? body.indexOf(Buffer.from(cut)) : -1;
+        if (at < 0) { res.end(body); return; }
+        res.write(body.subarray(0, at));
+        setTimeout(() => res.end(body.subarray(at)), 700);
+      }).listen(0, '127.0.0.1');
+      await new Promise((ok) => server.once('listening', ok));
+      try {
+        await page.addInitScript(() => {
+          window.__shifts = [];
+          new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); }).observe({ type: 'layout-shift', buffered: true });
+          requestAnimationFrame(() => { window.__firstFrameHasSizer = !!document.querySelector('.theme-sizer'); });
+        });
+        await app.open('', { url: `http://127.0.0.1:${server.address().port}/` });
+        await app.settle();
+        expect(await page.evaluate(() => window.__firstFrameHasSizer), 'the whole header parsed before the first frame').toBe(true);
+        expect(await page.evaluate(() => window.__shifts), 'no layout shift').toEqual([]);
+      } finally {
+        server.close();
+      }
+    });
+  }
+});
