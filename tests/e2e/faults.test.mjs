@@ -355,12 +355,12 @@ test.describe('offline copy faults', () => {
   test('the cached wasm is damaged while the app is open, then the network goes: repaired from what the browser has; with nothing left, the page and the message; never a mix', async ({ page, context, app, scratchSite, browserProblems }) => {
     await app.open('#/gen/1', { url: scratchSite.url });
     await controlled(app);
-    const wasmFile = readdirSync(scratchSite.root).find((f) => /_bg\.wasm$/.test(f));
+    const wasmFile = readdirSync(scratchSite.root).find((f) => WASM.test(`/${f}`)); // the app's (not the tools')
     const size = readFileSync(join(scratchSite.root, wasmFile)).length;
     /** Flips one byte of the cached wasm (same length); returns the cached copy's size. */
     const damage = () => page.evaluate(async () => {
       const cache = await caches.open((await caches.keys()).find((k) => k.startsWith('web-infra:')));
-      const req = (await cache.keys()).find((r) => /\.wasm$/.test(new URL(r.url).pathname));
+      const req = (await cache.keys()).find((r) => /\/web-infra-evolution-[0-9a-f]{8,16}_bg\.wasm$/.test(new URL(r.url).pathname));
       const bytes = new Uint8Array(await (await cache.match(req)).arrayBuffer());
       bytes[bytes.length >> 1] ^= 0xff;
       await cache.put(req, new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }));

@@ -70,7 +70,7 @@ test('faults: damaged and missing cache entries fall back to the network and are
     const cache = await caches.open(key);
     const reqs = await cache.keys();
     const find = (re) => reqs.find((r) => re.test(new URL(r.url).pathname));
-    const wasm = find(/\.wasm$/);
+    const wasm = find(/web-infra-evolution-[0-9a-f]{8,16}_bg\.wasm$/); // the app's (not the tools')
     const js = find(/web-infra-evolution-[0-9a-f]{8,16}\.js$/);
     const css = find(/\.css$/);
     const index = find(/index\.html$/);
