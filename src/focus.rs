@@ -143,6 +143,21 @@ pub fn tab_from_top() {
     {
         return;
     }
+    // Only a link that names an element moves the starting point. Any other (`#/`, `#/gen/3?lang=en`) leaves it
+    // where it is, and is spared the focus below: focusing brings the page's style up to date at once, which at
+    // start-up (the app's first marks just made) was a forced style recalculation inside the start-up task.
+    let hash = window().location().hash().unwrap_or_default();
+    let Some(fragment) = hash.strip_prefix('#').filter(|f| !f.is_empty()) else {
+        return;
+    };
+    let decoded = js_sys::decode_uri_component(fragment)
+        .ok()
+        .and_then(|d| d.as_string());
+    if doc.get_element_by_id(fragment).is_none()
+        && decoded.is_none_or(|d| doc.get_element_by_id(&d).is_none())
+    {
+        return;
+    }
     if let Some(app) = doc
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())

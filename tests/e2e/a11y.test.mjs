@@ -498,3 +498,15 @@ test('target size: header, timeline, notice, detail nav and table controls are a
   testInfo.annotations.push({ type: 'target sizes', description: `${sizes.size} controls measured; smallest: ${smallest.map(([k, v]) => `${k} ${v}`).join('; ')}; exempted: ${exempt.length ? exempt.join('; ') : 'none'}` });
   expect(problems, 'targets smaller than 24×24 CSS px').toEqual([]);
 });
+
+// A link like #/gen/3 names the print edition's article (its id), and the browser starts Tab there, inside the
+// hidden print edition; the app puts the starting point back at the top (src/focus.rs `tab_from_top`), and only
+// for a link that names an element (forcing the page's style up to date at start-up costs the other links time).
+for (const hash of ['#/gen/3', '#/gen/3?lang=en', '#/']) {
+  test(`keyboard: after opening ${hash}, the first Tab is the skip link`, async ({ page, app }) => {
+    await app.open(hash);
+    await app.settle();
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('skip');
+  });
+}
