@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 // `make validate`: the built pages through the Nu HTML Checker (npm vnu-jar, needs Java): any error fails,
-// except Leptos's `<!>` markers ("Bogus comment"), which a prerendered Leptos view may carry, and the head's
-// `<link rel="expect" blocking="render">` (index.html: no first paint of a half-parsed header), which the HTML
-// standard defines (the "expect" link type) and this Nu version does not know yet.
+// except Leptos's `<!>` markers ("Bogus comment"), which a prerendered Leptos view may carry.
 //   node scripts/check-html.mjs [FILE…]    (default: dist/index.html, dist/embed.html, dist-single/web-infra-evolution.html)
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,11 +11,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const files = process.argv.slice(2).length ? process.argv.slice(2)
   : ['dist/index.html', 'dist/embed.html', 'dist-single/web-infra-evolution.html'].map((f) => join(ROOT, f));
-const ALLOWED = [
-  (m) => /^Bogus comment\.$/.test(m.message),
-  (m) => /^A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”\.$/.test(m.message) &&
-    /<link rel="expect" href="#[\w-]+" blocking="render">/.test(m.extract ?? ''),
-];
+const ALLOWED = [/^Bogus comment\.$/];
 
 const missing = files.filter((f) => !existsSync(f));
 if (missing.length) {
@@ -34,12 +28,12 @@ if (missing.length) {
     report = JSON.parse(e.stderr.toString('utf8')); // vnu writes its JSON report to stderr and exits 1 on errors
   }
   const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
-  const counted = errors.filter((m) => !ALLOWED.some((allowed) => allowed(m)));
+  const counted = errors.filter((m) => !ALLOWED.some((re) => re.test(m.message)));
   for (const m of counted) {
     const where = `${relative(ROOT, fileURLToPath(m.url))}:${m.lastLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'}`;
     process.stderr.write(`${where}: ${m.message}\n    ${(m.extract ?? '').replace(/\s+/g, ' ').slice(0, 160)}\n`);
   }
   const ignored = errors.length - counted.length;
-  process.stdout.write(`check-html: ${files.length} files, ${counted.length} errors${ignored ? ` (${ignored} allowed: Leptos <!> markers, rel=expect)` : ''}\n`);
+  process.stdout.write(`check-html: ${files.length} files, ${counted.length} errors${ignored ? ` (${ignored} Leptos <!> markers ignored)` : ''}\n`);
   if (counted.length) process.exitCode = 1;
 }

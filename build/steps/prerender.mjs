@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  append, attr, commentText, descendants, elements, hasAttr, isComment, one, parseFragmentIn, remove, setAttr,
+  append, attr, commentText, descendants, hasAttr, isComment, one, parseFragmentIn, remove, setAttr,
 } from './html.mjs';
 
 /** The first view as HTML, from `cargo run --bin prerender` (native, profile `prerender` in Cargo.toml). */
@@ -40,24 +40,5 @@ export function prerender({ doc, root, render = renderFirstView }) {
   for (const n of markers) remove(n);
   for (const n of [...fragment.childNodes]) append(app, n);
   setAttr(app, 'data-prerendered', '');
-  const expected = firstPaintAfter(doc);
-  return `first view into <div id="app"> (${markers.length} empty markers dropped)${expected ? `; first paint after #${expected}` : ''}`;
-}
-
-/**
- * The page's `<link rel="expect" href="#id" blocking="render">` (index.html): no first paint until the element `id`
- * is parsed, so that a document arriving in parts is never painted with a half-parsed header (the theme select
- * drawn before its sizer, then the header moving: a layout shift). Its element must be in the first view: a
- * missing one would hold the first paint until the whole page is parsed. Returns the id (null: no such link).
- */
-export function firstPaintAfter(doc) {
-  const links = elements(doc, 'link', (e) => (attr(e, 'rel') ?? '').toLowerCase() === 'expect');
-  if (!links.length) return null;
-  const ids = links.map((l) => (attr(l, 'href') ?? '').replace(/^#/, ''));
-  for (const id of ids) {
-    if (!elements(doc, null, (e) => attr(e, 'id') === id).length) {
-      throw new Error(`<link rel="expect" href="#${id}"> names no element of the page: the first paint would wait for the whole page`);
-    }
-  }
-  return ids.join(', #');
+  return `first view into <div id="app"> (${markers.length} empty markers dropped)`;
 }

@@ -45,13 +45,6 @@ test('prerender: the fragment goes into #app as parsed HTML, without Leptos\'s e
   assert.throws(() => prerender({ doc: page('', '<div id="app"></div><div id="app"></div>'), root: '.', render: () => 'x' }), /exactly one/);
 });
 
-test('prerender: the first paint waits for an element of the first view (rel=expect), never for one missing', () => {
-  const doc = page('<link rel="expect" href="#b" blocking="render">');
-  assert.match(prerender({ doc, root: '.', render: () => '<p id="a">x</p><h2 id="b">y</h2>' }), /first paint after #b$/);
-  assert.throws(() => prerender({ doc: page('<link rel="expect" href="#gone" blocking="render">'), root: '.', render: () => '<p id="a">x</p>' }),
-    /names no element of the page/);
-});
-
 test('styles: stylesheets joined in order into app-<hash>.css, the old files gone; a second run changes nothing', () => {
   const dir = site({ 'a-0123456789abcdef.css': 'a { color: red; }\n', 'b-0123456789abcdef.css': 'b { color: blue; }\n' });
   try {
