@@ -1,8 +1,11 @@
 // The built app (dist/) served by nginx under a sub-path, in headless Chromium: content, navigation, deep links,
 // history, keys, bad links, phone and desktop layout, reduced motion and the no-wasm fallback.
 // Every test fails on a console error, an uncaught error or a CSP violation (fixtures.mjs).
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { test, expect } from './fixtures.mjs';
-import { SUB_PATH } from './server.mjs';
+import { DIST, SUB_PATH } from './server.mjs';
 import { GENERATIONS, words } from './content.mjs';
 
 const KO = words('ko');
@@ -302,10 +305,6 @@ test.describe('a page that arrives in parts', () => {
 
   for (const cut of ['<span aria-hidden="true" class="theme-sizer">', '<div role="group" aria-label="보기 설정"']) {
     test(`a half-parsed header: nothing in it moves (pause before ${cut.slice(0, 30)}…)`, async ({ page, app }) => {
-      const { createServer } = await import('node:http');
-      const { readFileSync, existsSync } = await import('node:fs');
-      const { join, extname } = await import('node:path');
-      const { DIST } = await import('./server.mjs');
       const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
       const server = createServer((req, res) => {
         const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/$/, '/index.html');
