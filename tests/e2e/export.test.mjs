@@ -115,8 +115,12 @@ test('the diagram as SVG: valid XML, a viewBox, no external references, every no
   }
 });
 
-test('offline: export needs no network', async ({ page, app, context }) => {
+// The writers are in the tools' wasm (below), fetched on first use: offline, from the offline copy, which the
+// service worker has made once it is active (it precaches every file of the build before it activates).
+test('offline, once the offline copy is made: export needs no network', async ({ page, app, context }) => {
   await app.open('#/gen/2');
+  await expect.poll(() => app.probe(() => navigator.serviceWorker.controller?.state ?? null),
+    { message: 'an active service worker controls the page', timeout: 20_000 }).toBe('activated');
   await context.setOffline(true);
   const file = await download(page, 'export-items-csv');
   expect(file.name).toBe('web-infra-evolution-gen2.ko.csv');
