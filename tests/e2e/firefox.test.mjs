@@ -11,13 +11,16 @@
 // Then, in Firefox: offline after the first visit (the network cut for real by a proxy, service worker and all),
 // and the single file from file://.
 // A console error, an uncaught error or a CSP violation in Firefox fails the test, as in Chromium (fixtures.mjs).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { test, expect, faultProxy } from './fixtures.mjs';
 import { SINGLE } from './server.mjs';
 import { words } from './content.mjs';
 
 const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+const DOWNLOADS = mkdtempSync(join(tmpdir(), 'e2e-firefox-downloads-'));
 const KO = words('ko');
 const EN = words('en');
 
@@ -42,7 +45,12 @@ const ftest = test.extend({
       executablePath: FIREFOX,
       headless: true,
       // The functional project's reader: Korean browser, light system theme, motion allowed.
-      extraPrefsFirefox: { 'intl.accept_languages': 'ko-KR, ko', 'ui.systemUsesDarkTheme': 0, 'ui.prefersReducedMotion': 0 },
+      extraPrefsFirefox: {
+        'intl.accept_languages': 'ko-KR, ko', 'ui.systemUsesDarkTheme': 0, 'ui.prefersReducedMotion': 0,
+        // Downloads (the export) into a folder of the test's own, without asking.
+        'browser.download.folderList': 2, 'browser.download.dir': DOWNLOADS, 'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+      },
     });
     await use(browser);
     await browser.close();
@@ -285,4 +293,23 @@ ftest('Firefox ESR: the single file from file://: select a node, keys, deep link
   s = await d.evaluate(readState);
   expect({ view: s.view, title: s.title, hash: s.hash }).toEqual({ view: 'gen 6', title: EN.docTitle(6), hash: '#/gen/6?lang=en' });
   expect(await d.evaluate(() => document.querySelectorAll('table.gen-table tbody tr').length), 'both tables').toBe(12);
+});
+
+// The export's writers are a second wasm the page's loader imports on the first export (issue 9): in Firefox too,
+// fetched once, the files downloaded, the status said.
+ftest('Firefox ESR: export on first use (the tools\' wasm imported once): JSON and CSV downloaded', async ({ ffPage, site }) => {
+  const d = driver('firefox', ffPage);
+  await d.load(`${site.url}#/gen/2`);
+  await d.waitFor(() => !document.getElementById('boot') && !document.querySelector('#app[data-prerendered]'));
+  expect(await d.evaluate(() => performance.getEntriesByType('resource').filter((r) => /\/tools-/.test(r.name)).length), 'nothing of the tools at first').toBe(0);
+  await d.click('details.export summary');
+  for (const [action, file] of [['export-json', 'web-infra-evolution.json'], ['export-items-csv', 'web-infra-evolution-gen2.ko.csv']]) {
+    await d.evaluate(() => { document.getElementById('tools-status').textContent = ''; });
+    await d.click(`[data-action="${action}"]`);
+    await d.waitFor(() => document.getElementById('tools-status').textContent === '파일을 내려받았습니다.');
+    await expect.poll(() => readdirSync(DOWNLOADS).includes(file), { message: `${file} downloaded` }).toBe(true);
+  }
+  expect(JSON.parse(readFileSync(join(DOWNLOADS, 'web-infra-evolution.json'), 'utf8')).version, 'the JSON reads back').toBe(1);
+  const tools = await d.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name.replace(/.*\//, '')).filter((n) => n.startsWith('tools-')));
+  expect(tools.map((n) => n.replace(/[0-9a-f]{16}/, 'H')).sort(), 'fetched once').toEqual(['tools-H.js', 'tools-H_bg.wasm']);
 });
