@@ -28,6 +28,9 @@ export function one(root, tag, test, what) {
 
 export const head = (doc) => one(doc, 'head', undefined, '<head>');
 export const body = (doc) => one(doc, 'body', undefined, '<body>');
+/** The app loader (Trunk.toml's pattern_script): the script with data-js (the glue) and data-wasm. */
+export const appLoader = (doc) =>
+  one(doc, 'script', (e) => hasAttr(e, 'data-js') && hasAttr(e, 'data-wasm'), 'app loader (script with data-js and data-wasm)');
 
 export const attr = (el, name) => el.attrs.find((a) => a.name === name)?.value;
 export const hasAttr = (el, name) => el.attrs.some((a) => a.name === name);

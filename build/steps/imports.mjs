@@ -5,7 +5,7 @@
 // (binaryen's --minify-imports renames only the imports of module `env`, none of wasm-bindgen's.)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { attr, elements, hasAttr } from './html.mjs';
+import { appLoader, attr } from './html.mjs';
 import { localFile } from './files.mjs';
 
 /** The n-th short name: a … z, ba … zz, baa … (never a digit first, never a name of two letters starting with `a`). */
@@ -115,8 +115,7 @@ export function renameImports(wasm, rename) {
 
 /** The page's app: its loader's `data-js` (the glue) and `data-wasm`. */
 function appFiles(doc, dir) {
-  const [loader] = elements(doc, 'script', (e) => hasAttr(e, 'data-js') && hasAttr(e, 'data-wasm'));
-  if (!loader) throw new Error('no app loader (a <script> with data-js and data-wasm) in index.html');
+  const loader = appLoader(doc);
   return { glue: localFile(dir, attr(loader, 'data-js'), 'data-js'), wasm: localFile(dir, attr(loader, 'data-wasm'), 'data-wasm') };
 }
 

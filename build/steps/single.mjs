@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import { buildSync } from 'esbuild';
 import { cspHash } from '../../deploy/headers.mjs';
 import {
-  append, attr, body, element, elements, hasAttr, head, insertLineAfter, one, readPage, relHas, removeLine, replace,
+  append, appLoader, attr, body, element, elements, hasAttr, head, insertLineAfter, one, readPage, relHas, removeLine, replace,
   serialize, setAttr, setText, textOf,
 } from './html.mjs';
 import { localFile } from './files.mjs';
@@ -101,7 +101,7 @@ export function single({ dir, out }) {
   }
 
   // The app loader becomes the bundled app, started from the wasm embedded at the end of <body>.
-  const loader = one(doc, 'script', (e) => hasAttr(e, 'data-js') && hasAttr(e, 'data-wasm'), 'app loader (script with data-js and data-wasm)');
+  const loader = appLoader(doc);
   const dataId = 'wasm-base64';
   const app = element('script', { type: 'module' });
   // The tools' wasm (build/steps/tools.mjs) rides along in a data block of its own, started when first used.

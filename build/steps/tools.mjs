@@ -5,11 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { attr, hasAttr, one, setAttr } from './html.mjs';
-
-/** The app loader: the script with data-js and data-wasm. */
-export const appLoader = (doc) =>
-  one(doc, 'script', (e) => hasAttr(e, 'data-js') && hasAttr(e, 'data-wasm'), 'app loader (script with data-js and data-wasm)');
+import { appLoader, attr, setAttr } from './html.mjs';
 
 /**
  * The files of the tools' wasm in `dir`, named for their content (`tools-<16 hex>.js`, `tools-<16 hex>_bg.wasm`), as
