@@ -94,7 +94,11 @@ test('Korean through an input method: nothing runs mid-composition, no syllable 
   const cdp = await page.context().newCDPSession(page);
   const compose = (text) => cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
   // 컨: ㅋ → 커 → 컨, then 테: ㅌ → 테 (the way a 2-beolsik IME composes), each committed.
+  let committed = '';
   for (const steps of [['ㅋ', '커', '컨'], ['ㅌ', '테']]) {
+    // What was committed goes into the link once typing pauses (400 ms): wait for it, so that the link is not
+    // written while the next syllable is composed (on a slow machine the composition outlasts the pause).
+    await expect.poll(() => query(page)).toBe(committed);
     const [before, marked] = [await query(page), await found(page)];
     for (const step of steps) {
       await compose(step);
@@ -104,6 +108,7 @@ test('Korean through an input method: nothing runs mid-composition, no syllable 
       expect(await found(page), `the timeline during "${step}"`).toEqual(marked);
     }
     await cdp.send('Input.insertText', { text: steps.at(-1) });
+    committed += steps.at(-1);
   }
   await expect(field(page)).toHaveValue('컨테');
   await expect.poll(() => query(page)).toBe('컨테');
