@@ -126,37 +126,57 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The app in the browser, on the page the build rendered: its state, then each view adopting its part of the
-/// page, then the page-wide behaviour. A view's listeners are made before the page-wide ones (keys, links and
-/// tools), so they hear an event first, as an element's own listener would before its ancestors'.
+/// The app in the browser, on the page the build rendered, in stages: its state, then each view adopting its part
+/// of the page, then the page-wide behaviour. In the browser each stage is a task of its own (with its effects'
+/// first runs), so that no task of the start is long (issue 9: TBT); the views that show or hide a part of the page
+/// are one stage, so that no frame shows half a change of view. A view's listeners are made before the page-wide
+/// ones (keys, links and tools), so they hear an event first, as an element's own listener would before its
+/// ancestors'.
 #[cfg(target_arch = "wasm32")]
-fn adopt_page(play_step: Duration) {
-    let (router, language, theme) = install(true, play_step);
-    // Once the views are adopted, the state catches up with the reader's link and saved choices.
-    effect(move |_| {
-        router.catch_up();
-        language.catch_up();
-        theme.catch_up();
-    });
-    components::settings::adopt();
-    components::view_links::adopt();
-    components::notice::adopt();
-    announcer::adopt();
-    components::search::adopt();
-    components::timeline::adopt();
-    components::overview::adopt();
-    components::detail::adopt();
-    components::compare::adopt();
-    components::tech::adopt();
-    components::tables::adopt();
-    keys::install(router);
-    actions::follow(router, language.lang);
-    present::install(router);
-    swipe::follow(router);
-    embed::install(router, language.lang);
-    focus::keep_on_moves(router);
-    document::follow(language.lang, router.view);
-    remove_boot_message();
+const STAGES: [fn(Duration); 4] = [
+    |play_step| {
+        let (router, language, theme) = install(true, play_step);
+        // The state catches up with the reader's link and saved choices before any view's first run.
+        effect(move |_| {
+            router.catch_up();
+            language.catch_up();
+            theme.catch_up();
+        });
+        // Before any view, which may ask its frame to bring what it shows into view.
+        focus::keep_on_moves(router);
+    },
+    |_| {
+        components::settings::adopt();
+        components::view_links::adopt();
+        components::notice::adopt();
+        announcer::adopt();
+        components::search::adopt();
+    },
+    |_| {
+        components::timeline::adopt();
+        components::overview::adopt();
+        components::detail::adopt();
+        components::compare::adopt();
+        components::tech::adopt();
+        components::tables::adopt();
+    },
+    |_| {
+        let (router, lang) = (router::use_router(), language::use_lang());
+        keys::install(router);
+        actions::follow(router, lang);
+        present::install(router);
+        swipe::follow(router);
+        embed::install(router, lang);
+        document::follow(lang, router.view);
+        remove_boot_message();
+    },
+];
+
+/// The end of the takeover: from here on the page is the app's (tests and the boot script wait for this).
+#[cfg(target_arch = "wasm32")]
+fn taken_over(app: &web_sys::HtmlElement) {
+    focus::tab_from_top();
+    let _ = app.remove_attribute("data-prerendered");
 }
 
 /// An effect: `f` runs once the current render is done, and again whenever a signal it read changes; it is
@@ -210,19 +230,40 @@ pub fn start() {
         // The prerendered timeline has already made its entrance; don't replay it.
         let _ = root.class_list().add_1("taken-over");
     }
-    std::mem::forget(adopt(&app, PLAY_STEP));
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    adopt_in_tasks(Owner::new(), 0, app);
 }
 
-/// Adopts the prerendered app in `app` (the page as the build rendered it), with playback stepping every
-/// `play_step`; the app lives until the returned owner is cleaned up (the browser tests do, between tests).
+/// Runs stage `next` of [`STAGES`] and the rest after it, each in a task of its own; the app lives for good.
+#[cfg(target_arch = "wasm32")]
+fn adopt_in_tasks(owner: Owner, next: usize, app: web_sys::HtmlElement) {
+    set_timeout(
+        move || {
+            if let Some(stage) = STAGES.get(next) {
+                owner.with(|| stage(PLAY_STEP));
+                adopt_in_tasks(owner, next + 1, app);
+            } else {
+                taken_over(&app);
+                std::mem::forget(owner);
+            }
+        },
+        Duration::ZERO,
+    );
+}
+
+/// Adopts the prerendered app in `app` (the page as the build rendered it) at once, every stage in this task,
+/// with playback stepping every `play_step`; the app lives until the returned owner is cleaned up (the browser
+/// tests do, between tests).
 #[cfg(target_arch = "wasm32")]
 pub fn adopt(app: &web_sys::HtmlElement, play_step: Duration) -> Owner {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
-    owner.with(|| adopt_page(play_step));
-    focus::tab_from_top();
-    // From here on the page is the app's (tests and the boot script wait for this).
-    let _ = app.remove_attribute("data-prerendered");
+    owner.with(|| {
+        for stage in STAGES {
+            stage(play_step);
+        }
+    });
+    taken_over(app);
     owner
 }
 

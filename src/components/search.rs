@@ -75,7 +75,8 @@ mod browser {
         });
         // What is searched: the field as typed. It goes into the link once typing pauses (a history write per key
         // costs the keystroke a same-document navigation, and the browser reloads the page's icon after each).
-        let query = RwSignal::new(untrack(|| router.search()));
+        // At first the page's (none); the link's query, if any, is put in just below.
+        let query = RwSignal::new(String::new());
         let write_link = move || {
             cancel_pending();
             router.set_search(&query.get_untracked());
