@@ -32,10 +32,14 @@
   // shadow at the edge with more. Kept up to date as widths change (the screen turns, the language switches).
   // Independent of the app, so the page without it gets the same hint.
   try {
+    // Every width is read before any mark is written: a write between two reads would make the second lay out
+    // the page again.
     var mark = function () {
-      var wraps = document.querySelectorAll(".table-wrap");
-      for (var i = 0; i < wraps.length; i++) {
-        if (wraps[i].scrollWidth > wraps[i].clientWidth + 1) wraps[i].setAttribute("data-scrolls", "");
+      var wraps = document.querySelectorAll(".table-wrap"), scrolls = [], i;
+      for (i = 0; i < wraps.length; i++) scrolls.push(wraps[i].scrollWidth > wraps[i].clientWidth + 1);
+      for (i = 0; i < wraps.length; i++) {
+        if (scrolls[i] === wraps[i].hasAttribute("data-scrolls")) continue;
+        if (scrolls[i]) wraps[i].setAttribute("data-scrolls", "");
         else wraps[i].removeAttribute("data-scrolls");
       }
     };

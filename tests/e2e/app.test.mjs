@@ -232,6 +232,23 @@ test.describe('phone', () => {
   });
 });
 
+test.describe('phone, tables', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('a table wider than its box is marked data-scrolls (the edge shadow), and only while it is', async ({ page, app }) => {
+    await app.open();
+    const marks = () => page.locator('.table-wrap').evaluateAll((wraps) => wraps.filter((w) => w.offsetParent)
+      .map((w) => [w.classList[1], w.scrollWidth > w.clientWidth + 1, w.hasAttribute('data-scrolls')]));
+    // Every shown table: marked exactly when it scrolls; at 320 px the summary table does.
+    await expect.poll(async () => (await marks()).filter(([, scrolls, marked]) => scrolls !== marked)).toEqual([]);
+    expect((await marks()).find(([name]) => name === 'summary-table'), 'the summary table scrolls at 320 px').toEqual(['summary-table', true, true]);
+    await page.setViewportSize({ width: 1920, height: 900 });
+    await expect.poll(async () => (await marks()).filter(([, scrolls, marked]) => scrolls !== marked)).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expect.poll(async () => (await marks()).filter(([, , marked]) => marked).length).toBeGreaterThan(0);
+  });
+});
+
 test.describe('desktop', () => {
   test.use({ viewport: { width: 1280, height: 900 } });
 
