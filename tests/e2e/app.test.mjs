@@ -320,8 +320,11 @@ test.describe('no wasm', () => {
 test.describe('a page that arrives in parts', () => {
   test.use({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
 
-  for (const cut of ['<span aria-hidden="true" class="theme-sizer">', '<div role="group" aria-label="보기 설정"']) {
-    test(`a half-parsed header: nothing in it moves (pause before ${cut.slice(0, 30)}…)`, async ({ page, app }) => {
+  // Where the parser may stop and the page be painted: in the header (its right side is laid out from the right)
+  // and in the play bar (the progress is centred on its line; the play label is centred in the room of the longest).
+  for (const cut of ['<span aria-hidden="true" class="theme-sizer">', '<div role="group" aria-label="보기 설정"',
+    '<span class="pause-label">', '<span aria-hidden="true" class="progress-text">']) {
+    test(`a half-parsed page: nothing moves (pause before ${cut.replace(/ aria-hidden="true"/, "").slice(0, 32)}…)`, async ({ page, app }) => {
       const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.png': 'image/png' };
       const server = createServer((req, res) => {
         const path = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/$/, '/index.html');
@@ -343,7 +346,9 @@ test.describe('a page that arrives in parts', () => {
         await app.open('', { url: `http://127.0.0.1:${server.address().port}/` });
         await app.settle();
         expect(await page.evaluate(() => window.__shifts), 'no layout shift').toEqual([]);
-        for (const part of ['.view-links', '.settings']) await expect(page.locator(`.site-header > ${part}`), `${part} drawn in the end`).toBeVisible();
+        for (const part of ['.site-header > .view-links', '.site-header > .settings', '.timeline-bar .play-label', '.progress-text']) {
+          await expect(page.locator(part), `${part} drawn in the end`).toBeVisible();
+        }
       } finally {
         server.close();
       }
