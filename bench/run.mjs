@@ -6,7 +6,7 @@
 // in a background tab, the search field's latency per keystroke at 1× and 4× CPU beside the same keys on the page
 // without the app (and, traced at 4×, the main thread's work per key, app and baseline), with the budgets next to the
 // figures. Prints one table and writes it to
-// bench/results/latest.md (raw figures in latest.json, Lighthouse reports as lighthouse-N.json).
+// bench/results/latest.md (raw figures in latest.json, Lighthouse reports as lighthouse-N.json and lighthouse-static-N.json).
 // `node bench/run.mjs --report [file.json]` prints the table of a saved run again.
 //
 // Settings (environment; bench/README.md says more):
@@ -16,7 +16,7 @@
 //   BENCH_SOAK_SAMPLE=      seconds between the soak's memory readings (default: a tenth of the soak, 15–300 s)
 //   BENCH_GEN_CHANGES=3000  generation changes (keys 1…6), read in blocks of 1,000 (0 skips)
 //   BENCH_ANIM_SECONDS=10   the animation window (0 skips it)
-//   BENCH_LH_RUNS=3         Lighthouse runs (0 skips Lighthouse)
+//   BENCH_LH_RUNS=3         Lighthouse runs of each, app and static copy (0 skips Lighthouse)
 //   BENCH_WASM=1            twiggy analysis of the wasm (0 skips it: it runs cargo, wasm-bindgen and wasm-opt)
 //   BENCH_SEARCH_RUNS=3     runs of the search-latency typing per CPU rate (1×, 4×), each with its baseline (the
 //                           page without the app) and, at 4×, a traced app page and a traced baseline page (0 skips it)
@@ -26,7 +26,7 @@
 //                           unset: bench/results/baseline.json if there is one, else commit fc7469b (before issue 9)
 //   BENCH_SAVE_BASELINE=0   1: also copy this run's latest.json to bench/results/baseline.json
 //   BENCH_DIST=dist         the build to measure (copied once at the start)
-//   BENCH_RESULTS=bench/results   where latest.md, latest.json, lighthouse-N.json and baseline.json are
+//   BENCH_RESULTS=bench/results   where latest.md, latest.json, lighthouse-N.json, lighthouse-static-N.json and baseline.json are
 //   CHROMIUM=/usr/bin/chromium, NGINX=/usr/sbin/nginx   (tests/e2e/server.mjs)
 import { execFileSync, spawnSync } from 'node:child_process';
 
@@ -276,7 +276,7 @@ async function main() {
     });
   }
 
-  const copy = want('loads') ? staticCopy(snap) : null;
+  const copy = want('loads') || (want('lighthouse') && CONFIG.lhRuns > 0) ? staticCopy(snap) : null;
   data.staticScriptsLeft = copy ? copy.scriptsLeft : null;
   const appServer = await startServer({ root: snap });
   const staticServer = copy ? await startServer({ root: copy.dir }) : null;
@@ -338,17 +338,24 @@ async function main() {
     });
 
     data.lighthouse = [];
+    data.lighthouseStatic = [];
     if (CONFIG.lhRuns > 0 && want('lighthouse')) {
-      await step(data, 'lighthouse', `lighthouse: ${CONFIG.lhRuns} runs`, async () => {
-        for (let i = 0; i < CONFIG.lhRuns; i += 1) {
+      // The script-free static copy after each run of the app's, with the same settings: what the page itself
+      // costs on this machine (its first layout is most of Lighthouse's blocking time here), beside the app.
+      await step(data, 'lighthouse', `lighthouse: ${CONFIG.lhRuns} runs, each followed by one of the static copy`, async () => {
+        const once = async (url, name, i) => {
           let r;
           for (let attempt = 1; attempt <= 2; attempt += 1) { // one more try after a failed run (Lighthouse's advice)
-            r = await lighthouse({ lhBin, url: appServer.url, chromePath: CHROMIUM, outFile: join(RESULTS, `lighthouse-${i + 1}.json`), log });
-            log(r.error ? `lighthouse #${i + 1}: ${r.error}` :
-              `lighthouse #${i + 1}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}, TBT ${Math.round(r.tbt)} ms, CLS ${r.cls}`);
+            r = await lighthouse({ lhBin, url, chromePath: CHROMIUM, outFile: join(RESULTS, `${name}-${i + 1}.json`), log });
+            log(r.error ? `${name} #${i + 1}: ${r.error}` :
+              `${name} #${i + 1}: ${r.performance}/${r.accessibility}/${r.bestPractices}/${r.seo}, TBT ${Math.round(r.tbt)} ms, CLS ${r.cls}`);
             if (!r.error) break;
           }
-          data.lighthouse.push(r);
+          return r;
+        };
+        for (let i = 0; i < CONFIG.lhRuns; i += 1) {
+          data.lighthouse.push(await once(appServer.url, 'lighthouse', i));
+          data.lighthouseStatic.push(await once(staticServer.url, 'lighthouse-static', i));
         }
       });
     }
