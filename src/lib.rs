@@ -61,7 +61,7 @@ use router::Router;
 use theme::ThemeChoice;
 
 /// The app's state, one concern each, provided as contexts to the views.
-fn install(adopting: bool, play_step: Duration) {
+fn install(adopting: bool, play_step: Duration) -> (Router, Language, ThemeChoice) {
     let router = Router::install(adopting);
     let language = Language::install(router, adopting);
     let theme = ThemeChoice::install(adopting);
@@ -70,6 +70,7 @@ fn install(adopting: bool, play_step: Duration) {
     provide_context(language);
     provide_context(theme);
     provide_context(playback);
+    (router, language, theme)
 }
 
 /// The whole app as the page starts (the overview, Korean, nothing saved): header, timeline, the overview, the
@@ -125,22 +126,16 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The app in the browser, on the page the build rendered, in stages: its state, then the state catching up with
-/// the reader, the header's controls, the timeline, the views adopting their parts of the page, then the page-wide
-/// behaviour. In the browser each stage is a task of its own (with its effects' first runs), so that no task of the
-/// start is long (issue 9: TBT; measured at 1× CPU the longest were the state's install and the views with the
-/// timeline, hence their own stages); the views that show or hide a part of the page are one stage, so that no frame
-/// shows half a change of view. A view's listeners are made before the page-wide ones (keys, links and tools), so
-/// they hear an event first, as an element's own listener would before its ancestors'.
+/// The app in the browser, on the page the build rendered, in stages: its state, then each view adopting its part
+/// of the page, then the page-wide behaviour. In the browser each stage is a task of its own (with its effects'
+/// first runs), so that no task of the start is long (issue 9: TBT); the views that show or hide a part of the page
+/// are one stage, so that no frame shows half a change of view. A view's listeners are made before the page-wide
+/// ones (keys, links and tools), so they hear an event first, as an element's own listener would before its
+/// ancestors'.
 #[cfg(target_arch = "wasm32")]
-const STAGES: [fn(Duration); 6] = [
-    |play_step| install(true, play_step),
-    |_| {
-        let (router, language, theme) = (
-            router::use_router(),
-            language::use_language(),
-            theme::use_theme(),
-        );
+const STAGES: [fn(Duration); 4] = [
+    |play_step| {
+        let (router, language, theme) = install(true, play_step);
         // The state catches up with the reader's link and saved choices before any view's first run.
         effect(move |_| {
             router.catch_up();
@@ -157,12 +152,8 @@ const STAGES: [fn(Duration); 6] = [
         announcer::adopt();
         components::search::adopt();
     },
-    // The timeline marks the current, passed and compared generations and the play bar; it shows or hides no part
-    // of the page, and it is the heaviest of the views (its first run marks every node).
     |_| {
         components::timeline::adopt();
-    },
-    |_| {
         components::overview::adopt();
         components::detail::adopt();
         components::compare::adopt();
