@@ -496,33 +496,26 @@ export function report(d) {
   }
   if (d.failed?.soak) out.push(`## Memory: background tab\n\nFailed: ${d.failed.soak}\n`);
 
-  // Lighthouse.
+  // Lighthouse: the app's runs, then the script-free static copy's (run right after each of the app's).
   const LH = (d.lighthouse || []).filter((r) => !r.error);
+  const LS = (d.lighthouseStatic || []).filter((r) => !r.error);
   if (d.lighthouse && d.lighthouse.length) {
     out.push(`## Lighthouse ${LH[0]?.lighthouseVersion ?? ''} mobile (default simulated throttling), against the nginx URL${busy('lighthouse')}`);
     out.push('');
-    const lrows = d.lighthouse.map((r, i) => (r.error ? [`#${i + 1}`, r.error, '', '', '', '', '', '', ''] :
-      [`#${i + 1}`, `${r.performance}`, `${r.accessibility}`, `${r.bestPractices}`, `${r.seo}`, ms(r.tbt), cls(r.cls), ms(r.fcp), ms(r.lcp)]));
-    lrows.push(['**median**', ...['performance', 'accessibility', 'bestPractices', 'seo'].map((k) => `${median(pick(LH, k)) ?? 'n/a'}`),
-      ms(median(pick(LH, 'tbt'))), cls(median(pick(LH, 'cls'))), ms(median(pick(LH, 'fcp'))), ms(median(pick(LH, 'lcp')))]);
-    const LS = (d.lighthouseStatic || []).filter((r) => !r.error);
-    (d.lighthouseStatic || []).forEach((r, i) => lrows.push(r.error ? [`static #${i + 1}`, r.error, '', '', '', '', '', '', ''] :
-      [`static #${i + 1}`, `${r.performance}`, `${r.accessibility}`, `${r.bestPractices}`, `${r.seo}`, ms(r.tbt), cls(r.cls), ms(r.fcp), ms(r.lcp)]));
-    if (LS.length) {
-      lrows.push(['**static median**', ...['performance', 'accessibility', 'bestPractices', 'seo'].map((k) => `${median(pick(LS, k)) ?? 'n/a'}`),
-        ms(median(pick(LS, 'tbt'))), cls(median(pick(LS, 'cls'))), ms(median(pick(LS, 'fcp'))), ms(median(pick(LS, 'lcp')))]);
-    }
+    const runRows = (runs, prefix) => runs.map((r, i) => (r.error ? [`${prefix}#${i + 1}`, r.error, '', '', '', '', '', '', ''] :
+      [`${prefix}#${i + 1}`, `${r.performance}`, `${r.accessibility}`, `${r.bestPractices}`, `${r.seo}`, ms(r.tbt), cls(r.cls), ms(r.fcp), ms(r.lcp)]));
+    const medianRow = (label, ok) => [label, ...['performance', 'accessibility', 'bestPractices', 'seo'].map((k) => `${median(pick(ok, k)) ?? 'n/a'}`),
+      ms(median(pick(ok, 'tbt'))), cls(median(pick(ok, 'cls'))), ms(median(pick(ok, 'fcp'))), ms(median(pick(ok, 'lcp')))];
+    const lrows = [...runRows(d.lighthouse, ''), medianRow('**median**', LH), ...runRows(d.lighthouseStatic || [], 'static ')];
+    if (LS.length) lrows.push(medianRow('**static median**', LS));
     out.push(table(['run', 'performance', 'accessibility', 'best practices', 'SEO', 'TBT ms', 'CLS', 'FCP ms', 'LCP ms'], lrows));
     const fl = [...new Set(LH.flatMap((r) => r.flagged))];
     const warn = [...new Set(LH.flatMap((r) => r.warnings))];
     out.push('');
     out.push(`Audits below 1 that carry weight: ${fl.length ? fl.join('; ') : 'none'}.${warn.length ? ` Warnings: ${warn.join(' / ')}` : ''}`);
-    const lts = LH.map((r, i) => `#${i + 1}: ${r.longTasks.length ? r.longTasks.map((t) => `${t.url} ${Math.round(t.duration)} ms`).join(', ') : 'none'}`);
-    out.push('', `Lighthouse long tasks (simulated mobile CPU): ${lts.join('; ')}.`);
-    if (LS.length) {
-      const sts = LS.map((r, i) => `#${i + 1}: ${r.longTasks.length ? r.longTasks.map((t) => `${t.url} ${Math.round(t.duration)} ms`).join(', ') : 'none'}`);
-      out.push('', `The static rows: the script-free copy of the same build (as in the loads), each run right after the app's; its long tasks: ${sts.join('; ')}.`);
-    }
+    const longTasks = (ok) => ok.map((r, i) => `#${i + 1}: ${r.longTasks.length ? r.longTasks.map((t) => `${t.url} ${Math.round(t.duration)} ms`).join(', ') : 'none'}`).join('; ');
+    out.push('', `Lighthouse long tasks (simulated mobile CPU): ${longTasks(LH)}.`);
+    if (LS.length) out.push('', `The static rows: the script-free copy of the same build (as in the loads), each run right after the app's; its long tasks: ${longTasks(LS)}.`);
     out.push('');
   }
 
@@ -617,7 +610,7 @@ export function report(d) {
     const lhCls = median(pick(LH, 'cls'));
     b.push(['CLS 0 (every app load; Lighthouse)', `${cls(loadCls)}; ${LH.length ? cls(lhCls) : 'n/a'}`, verdict(loadCls === 0 && (!LH.length || lhCls === 0))]);
     const lhTbt = median(pick(LH, 'tbt'));
-    const lsTbt = median(pick((d.lighthouseStatic || []).filter((r) => !r.error), 'tbt'));
+    const lsTbt = median(pick(LS, 'tbt'));
     b.push(['TBT 0 ms (Lighthouse)', LH.length ? `${ms(lhTbt)} ms${lsTbt === null ? '' : ` (the static copy: ${ms(lsTbt)} ms)`}` : 'not run', verdict(LH.length ? lhTbt === 0 : null)]);
     b.push(['0 long tasks during animation', A ? `${A.longTasks.length}` : 'n/a', verdict(A ? A.longTasks.length === 0 : null)]);
     b.push(['only transform/opacity/stroke-dashoffset animate', flagged.length ? flagged.join('; ') : 'nothing else', verdict(A ? flagged.length === 0 : null)]);
